@@ -1,0 +1,5 @@
+"""Allow `python -m caveat`."""
+
+from caveat.cli import main
+
+raise SystemExit(main())

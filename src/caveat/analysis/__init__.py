@@ -1,0 +1,1 @@
+"""Detectors, readability and the analysis run; no Qt here."""

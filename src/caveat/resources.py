@@ -1,0 +1,27 @@
+"""Where the bundled data files (lexicons, icons, sample) live.
+
+In a wheel they sit inside the package (`caveat/resources`); in a source checkout they are the
+top-level `resources/` folder. Everything else asks here instead of guessing paths.
+"""
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def resources_dir() -> Path:
+    packaged = Path(__file__).resolve().parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "resources"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("Caveat's resources folder is missing from this installation")
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def sample_article() -> Path:
+    return resource_path("samples", "caveat-sample.md")

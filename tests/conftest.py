@@ -1,0 +1,67 @@
+"""Shared fixtures. Qt runs offscreen and user folders point at a temporary place, so tests
+never touch the real config, cache or screen."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_user_home = Path(tempfile.mkdtemp(prefix="caveat-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_user_home / "config")
+os.environ["XDG_CACHE_HOME"] = str(_user_home / "cache")
+os.environ["XDG_DATA_HOME"] = str(_user_home / "data")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def syria_article(shared_dir: Path) -> Path:
+    return shared_dir / "samples" / "syria-opinion.txt"
+
+
+@pytest.fixture(scope="session")
+def bundled_sample() -> Path:
+    from caveat.resources import sample_article
+
+    return sample_article()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The real model pipeline with all detectors, loaded once for the session."""
+    from caveat.analysis.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline():
+    """The rule-based fallback (no model)."""
+    from caveat.analysis.nlp import load_pipeline
+
+    return load_pipeline("rules")
+
+
+@pytest.fixture(scope="session")
+def flags(pipeline):
+    """flags(text, layer) -> list of (flagged text, rule) the layer finds in `text`."""
+
+    def run(text: str, layer: str) -> list[tuple[str, str]]:
+        nlp, _info = pipeline
+        doc = nlp(text)
+        return [(span.text, span.label_) for span in doc.spans.get(layer, [])]
+
+    return run
