@@ -50,7 +50,9 @@ def analyze(
     """
     wanted = tuple(layer for layer in LAYER_IDS if layer in set(layers))
     nlp, info = pipeline or load_pipeline(model)
-    skipped = [name for layer, name in DETECTORS.items() if layer not in wanted]
+    # The speculation detector reads the hedge layer's spans, so hedges run whenever it does.
+    needed = set(wanted) | ({"hedge"} if "speculation" in wanted else set())
+    skipped = [name for layer, name in DETECTORS.items() if layer not in needed]
     blocks = document.analysed_blocks()
     found: dict[str, list[Finding]] = {layer: [] for layer in wanted}
     block_metrics: dict[int, dict[str, float]] = {}

@@ -1,0 +1,65 @@
+"""The reader's own "never flag" list, kept in the platform's config folder.
+
+One word or phrase per line in `ignore.txt`; `#` starts a comment. It applies everywhere: the
+window, `caveat analyze` and exports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from caveat.analysis.model import Analysis
+
+
+def config_dir() -> Path:
+    return Path(user_config_dir("caveat", appauthor=False))
+
+
+def ignore_file() -> Path:
+    return config_dir() / "ignore.txt"
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def load_ignored_words(path: Path | None = None) -> set[str]:
+    """The ignored words, lower-cased; an unreadable file counts as empty."""
+    path = path or ignore_file()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {_normal(line.split("#", 1)[0]) for line in lines} - {""}
+
+
+def _save(words: set[str], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    body = "# Words and phrases Caveat never flags, one per line.\n"
+    tmp.write_text(body + "".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
+    tmp.replace(path)
+
+
+def add_ignored_word(word: str, path: Path | None = None) -> None:
+    path = path or ignore_file()
+    _save(load_ignored_words(path) | {_normal(word)}, path)
+
+
+def remove_ignored_word(word: str, path: Path | None = None) -> None:
+    path = path or ignore_file()
+    _save(load_ignored_words(path) - {_normal(word)}, path)
+
+
+def without_ignored(analysis: Analysis, text: str, ignored: set[str]) -> Analysis:
+    """`analysis` less the findings whose words are on the ignore list."""
+    if not ignored:
+        return analysis
+    kept = {
+        layer: tuple(f for f in found if _normal(text[f.start : f.end]) not in ignored)
+        for layer, found in analysis.findings.items()
+    }
+    return replace(analysis, findings=kept)
