@@ -103,7 +103,14 @@ def analysis_json(document: Document, analysis: Analysis) -> dict:
             }
             for f in analysis.all_findings()
         ],
-        "metrics": dict(analysis.metrics),
+        "metrics": {
+            **analysis.metrics,
+            **{f"{layer}_count": analysis.count(layer) for layer in analysis.layers},
+            **{
+                f"{layer}_per_100_words": round(analysis.per_100_words(layer), 2)
+                for layer in analysis.layers
+            },
+        },
         "block_metrics": [{"block": i, **m} for i, m in sorted(analysis.block_metrics.items())],
     }
 
@@ -125,19 +132,25 @@ def _print_report(document: Document, analysis: Analysis) -> None:
             file=out,
         )
     for name, value in analysis.metrics.items():
-        if not name.endswith(("_count", "_per_100_words")):
-            print(f"{name}: {value:g}", file=out)
+        print(f"{name}: {value:g}", file=out)
 
 
 def _load(path: Path, max_bytes: int) -> Document:
     return load_document(path, max_bytes=max_bytes)
 
 
+def _as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
+    """Leave out what the reader asked never to see (their ignore list)."""
+    from caveat.analysis.user_words import load_ignored_words, without_ignored
+
+    return without_ignored(analysis, document.text, load_ignored_words())
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     from caveat.analysis.analyze import analyze
 
     document = _load(args.file, args.max_size)
-    analysis = analyze(document, layers=args.layers, model=args.model)
+    analysis = _as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
         print()

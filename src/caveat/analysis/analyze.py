@@ -1,12 +1,15 @@
 """Document -> Analysis: run the detectors block by block, then measure readability.
 
-Blocks go through `nlp.pipe` one by one (a single giant Doc costs gigabytes), offsets are shifted
-by each block's start, and the cancel flag is checked between blocks.
+Blocks go through `nlp.pipe` (a single giant Doc costs gigabytes), offsets are shifted by each
+block's start, and the cancel flag is checked between blocks. Blocks can be taken in any order
+(the window analyses what is on screen first) and results arrive per block, so a caller can show
+them as they come.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,7 +18,7 @@ from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
 from caveat.analysis.nlp import DETECTORS, load_pipeline
 from caveat.analysis.readability import readability
 from caveat.analysis.spans import findings_of
-from caveat.document import Block, Document
+from caveat.document import Document
 
 Progress = Callable[[int, int], None]  # (blocks done, blocks in all)
 Cancelled = Callable[[], bool]
@@ -24,8 +27,29 @@ Cancelled = Callable[[], bool]
 LINKS_KEY = "caveat_links"
 
 
-def _block_docs(nlp: Language, document: Document, blocks: list[Block]) -> Iterator[Doc]:
-    for block in blocks:
+@dataclass(frozen=True)
+class BlockResult:
+    """What one block yielded: its findings (document offsets) and readability."""
+
+    index: int  # into Document.blocks
+    findings: tuple[Finding, ...]
+    metrics: dict[str, float]
+
+
+def wanted_layers(layers: Iterable[str]) -> tuple[str, ...]:
+    chosen = set(layers)
+    return tuple(layer for layer in LAYER_IDS if layer in chosen)
+
+
+def _disabled_detectors(layers: Sequence[str]) -> list[str]:
+    # The speculation detector reads the hedge layer's spans, so hedges run whenever it does.
+    needed = set(layers) | ({"hedge"} if "speculation" in layers else set())
+    return [name for layer, name in DETECTORS.items() if layer not in needed]
+
+
+def _block_docs(nlp: Language, document: Document, indices: Sequence[int]) -> Iterator[Doc]:
+    for i in indices:
+        block = document.blocks[i]
         doc = nlp.make_doc(document.text[block.start : block.end])
         doc.user_data[LINKS_KEY] = [
             (link.start - block.start, link.end - block.start)
@@ -33,6 +57,56 @@ def _block_docs(nlp: Language, document: Document, blocks: list[Block]) -> Itera
             if link.start < block.end and link.end > block.start
         ]
         yield doc
+
+
+def iter_block_results(
+    document: Document,
+    layers: Sequence[str],
+    nlp: Language,
+    order: Sequence[int] | None = None,
+    cancelled: Cancelled | None = None,
+) -> Iterator[BlockResult]:
+    """One BlockResult per analysed block, in `order` (default: document order).
+
+    Stops early, between blocks, once `cancelled()` is true.
+    """
+    indices = [i for i in (order or range(len(document.blocks))) if document.blocks[i].analysed]
+    with nlp.select_pipes(disable=_disabled_detectors(layers)):
+        docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=32)
+        for i, doc in zip(indices, docs, strict=False):
+            start = document.blocks[i].start
+            found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
+            yield BlockResult(i, found, readability(doc.text))
+            if cancelled and cancelled():
+                return
+
+
+def assemble(
+    document: Document,
+    results: Iterable[BlockResult],
+    layers: Sequence[str],
+    pipeline: PipelineInfo,
+    cancelled: bool = False,
+) -> Analysis:
+    """Combine block results into an Analysis, with the document's readability."""
+    found: dict[str, list[Finding]] = {layer: [] for layer in layers}
+    block_metrics: dict[int, dict[str, float]] = {}
+    for result in results:
+        block_metrics[result.index] = result.metrics
+        for f in result.findings:
+            found[f.layer].append(f)
+    body = "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
+    metrics = readability(body)
+    words = int(metrics["words"])
+    return Analysis(
+        findings={layer: tuple(sorted(found[layer])) for layer in layers},
+        metrics=metrics,
+        block_metrics=block_metrics,
+        pipeline=pipeline,
+        words=words,
+        cancelled=cancelled,
+        layers=tuple(layers),
+    )
 
 
 def analyze(
@@ -48,40 +122,13 @@ def analyze(
     When `cancelled()` turns true the run stops between blocks and returns what it has, marked
     `cancelled`.
     """
-    wanted = tuple(layer for layer in LAYER_IDS if layer in set(layers))
+    chosen = wanted_layers(layers)
     nlp, info = pipeline or load_pipeline(model)
-    # The speculation detector reads the hedge layer's spans, so hedges run whenever it does.
-    needed = set(wanted) | ({"hedge"} if "speculation" in wanted else set())
-    skipped = [name for layer, name in DETECTORS.items() if layer not in needed]
-    blocks = document.analysed_blocks()
-    found: dict[str, list[Finding]] = {layer: [] for layer in wanted}
-    block_metrics: dict[int, dict[str, float]] = {}
-    index_of = {id(b): i for i, b in enumerate(document.blocks)}
-    was_cancelled = False
-    with nlp.select_pipes(disable=skipped):
-        docs = nlp.pipe(_block_docs(nlp, document, blocks), batch_size=64)
-        for done, (block, doc) in enumerate(zip(blocks, docs, strict=True), start=1):
-            for layer in wanted:
-                found[layer].extend(findings_of(doc, layer, block.start))
-            block_metrics[index_of[id(block)]] = readability(doc.text)
-            if progress:
-                progress(done, len(blocks))
-            if cancelled and cancelled():
-                was_cancelled = True
-                break
-    body = "\n\n".join(document.text[b.start : b.end] for b in blocks)
-    metrics = readability(body)
-    words = int(metrics["words"])
-    for layer in wanted:
-        count = len(found[layer])
-        metrics[f"{layer}_count"] = count
-        metrics[f"{layer}_per_100_words"] = round(100 * count / words, 2) if words else 0.0
-    return Analysis(
-        findings={layer: tuple(sorted(found[layer])) for layer in wanted},
-        metrics=metrics,
-        block_metrics=block_metrics,
-        pipeline=info,
-        words=words,
-        cancelled=was_cancelled,
-        layers=wanted,
-    )
+    total = len(document.analysed_blocks())
+    results = []
+    for result in iter_block_results(document, chosen, nlp, cancelled=cancelled):
+        results.append(result)
+        if progress:
+            progress(len(results), total)
+    stopped = bool(cancelled and cancelled()) and len(results) < total
+    return assemble(document, results, chosen, info, cancelled=stopped)
