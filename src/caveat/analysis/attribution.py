@@ -1,0 +1,291 @@
+"""Find where a sentence reports a source: "according to X", "X said", "a study by", [3], links.
+
+Shared by the number layer (a figure with a source nearby is not flagged) and the speculation
+layer (a sentence that reports a named source is not the author's conjecture). Without a parser,
+a reporting verb counts when a named, pronoun or document subject stands next to it; unnamed
+subjects ("some say", "critics claim", "studies show") are weasels, not sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from caveat.analysis.lexicons import load_lexicon
+
+LINKS_KEY = "caveat_links"  # doc.user_data: hyperlinks as doc-relative (start_char, end_char)
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+NAME_TAGS = {"NNP", "NNPS"}
+NP_TAGS = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+CLAUSE_OPENERS = {"that", ":", '"', "“", "``"}
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    speech: frozenset[str]
+    finding: frozenset[str]
+    verb_forms: dict[str, str]  # inflected form -> lemma, for the rule-based fallback
+    source_nouns: frozenset[str]
+    unnamed: frozenset[str]
+    generic_pronouns: frozenset[str]
+    skippable: frozenset[str]
+    pronouns: frozenset[str]
+    specific_determiners: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    min_year: int
+    max_year: int
+    max_citation_tokens: int
+
+
+def _inflections(lemma: str) -> list[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    past = lemma + "d" if lemma.endswith("e") else lemma + "ed"
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s"
+    return [lemma, third, past, stem + "ing"]
+
+
+@cache
+def attribution_lexicon() -> AttributionLexicon:
+    """The attribution word lists as sets, built once."""
+    data = load_lexicon("attribution")
+    verbs, subjects = data["verbs"], data["subjects"]
+    forms = {f: lemma for lemma in verbs["speech"] + verbs["finding"] for f in _inflections(lemma)}
+    forms.update(data["forms"])
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in data["phrases"]["attributing"]:
+        words = tuple(_phrase_words(phrase))
+        phrases.setdefault(words[0], []).append(words)
+    return AttributionLexicon(
+        speech=frozenset(verbs["speech"]),
+        finding=frozenset(verbs["finding"]),
+        verb_forms=forms,
+        source_nouns=frozenset(subjects["source_nouns"]),
+        unnamed=frozenset(subjects["unnamed"]),
+        generic_pronouns=frozenset(subjects["generic_pronouns"]),
+        skippable=frozenset(subjects["skippable"]),
+        pronouns=frozenset(subjects["pronouns"]),
+        specific_determiners=frozenset(subjects["specific_determiners"]),
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        min_year=data["citations"]["min_year"],
+        max_year=data["citations"]["max_year"],
+        max_citation_tokens=data["citations"]["max_tokens"],
+    )
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    # Split the way spaCy's tokenizer splits these phrases: a trailing colon is its own token.
+    words = phrase.split()
+    if words[-1].endswith(":") and len(words[-1]) > 1:
+        words[-1:] = [words[-1][:-1], ":"]
+    return words
+
+
+def is_attributed(sent: Span) -> bool:
+    """Whether the sentence reports a named source (or cites or links one)."""
+    return bool(attribution_spans(sent))
+
+
+def attribution_spans(sent: Span) -> list[Span]:
+    """The evidence in `sent` that it reports a source, as spans labelled by kind of evidence."""
+    lex = attribution_lexicon()
+    tagged = bool(sent[0].tag_)
+    found: list[Span] = []
+    found += _phrase_spans(sent, lex)
+    found += _reporting_verb_spans(sent, lex, tagged)
+    found += _citation_spans(sent, lex)
+    found += _link_spans(sent)
+    unique = {(s.start, s.end, s.label_): s for s in found}
+    return [unique[key] for key in sorted(unique)]
+
+
+def _phrase_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    doc, spans = sent.doc, []
+    for tok in sent:
+        for words in lex.phrases.get(tok.lower_, ()):
+            end = tok.i + len(words)
+            if end > sent.end or any(doc[tok.i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            if end < sent.end and _unnamed_object(doc[end : sent.end], lex):
+                break
+            spans.append(Span(doc, tok.i, end, label="attributing-phrase"))
+            break
+    return spans
+
+
+def _unnamed_object(rest: Span, lex: AttributionLexicon) -> bool:
+    """Whether what follows "according to" names nobody: "some experts", "estimates"."""
+    words = [t for t in rest[:4] if not t.is_punct]
+    if not words or words[0].lower_ in lex.specific_determiners:
+        return False
+    head = words[0]
+    if any(t.tag_ in NAME_TAGS or (not t.tag_ and t.is_title) for t in words[:3]):
+        return False
+    return _lemma(head) in lex.unnamed
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma, or without a tagger a crude singular ("critics" -> "critic")."""
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    lower = tok.lower_
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        return lower[:-1]
+    return lower
+
+
+def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool) -> str | None:
+    if tagged:
+        return tok.lemma_.lower() if tok.tag_.startswith("VB") else None
+    if tok.is_title and not tok.is_sent_start:
+        return None  # a capitalised word inside a sentence is more likely a name ("Post")
+    return lex.verb_forms.get(tok.lower_)
+
+
+def _reporting_verb_spans(sent: Span, lex: AttributionLexicon, tagged: bool) -> list[Span]:
+    doc, spans = sent.doc, []
+    for tok in sent:
+        lemma = _verb_lemma(tok, lex, tagged)
+        if lemma is None or (lemma not in lex.speech and lemma not in lex.finding):
+            continue
+        if _is_agentless_passive(tok, sent, lex):
+            continue
+        if tok.tag_ == "VBG" and tok.i > sent.start and doc[tok.i - 1].text == ",":
+            # ", saying that ...", ", adding ...": the main clause's subject speaks.
+            spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
+            continue
+        subject = _subject_left(tok, sent, lex, tagged) or _subject_right(tok, sent, lex, tagged)
+        if subject is None or _is_unnamed(subject, tok, sent, lex):
+            continue
+        if lemma in lex.finding and not (
+            _lemma(subject) in lex.source_nouns or _opens_clause(tok, sent)
+        ):
+            continue
+        start, end = min(subject.i, tok.i), max(subject.i, tok.i) + 1
+        spans.append(Span(doc, start, end, label="reporting-verb"))
+    return spans
+
+
+def _is_agentless_passive(verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
+    """ "It is said that", "was estimated": reported by nobody named, unless "by" follows."""
+    if verb.tag_ and verb.tag_ != "VBN":
+        return False
+    prev = _previous_content(verb, sent, lex)
+    if prev is None or _lemma(prev) != "be" and prev.lower_ not in {"is", "was", "are", "were"}:
+        return False
+    nxt = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    return nxt is None or nxt.lower_ != "by"
+
+
+def _previous_content(tok: Token, sent: Span, lex: AttributionLexicon) -> Token | None:
+    i = tok.i - 1
+    while i >= sent.start and sent.doc[i].tag_ in {"RB", "RBR"}:
+        i -= 1
+    return sent.doc[i] if i >= sent.start else None
+
+
+def _is_nominal(tok: Token, lex: AttributionLexicon, tagged: bool) -> bool:
+    if tagged:
+        return tok.tag_ in NOUN_TAGS and not tok.like_num or tok.tag_ == "WP"
+    # Without tags: a pronoun, or any word that is not a function word or a verb form.
+    lower = tok.lower_
+    if lower in lex.pronouns:
+        return True
+    return tok.is_alpha and not tok.is_stop and lower not in lex.verb_forms
+
+
+def _subject_left(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool) -> Token | None:
+    i, skipped = verb.i - 1, 0
+    while i >= sent.start and skipped < 3:
+        tok = sent.doc[i]
+        if tok.lower_ in lex.skippable or tok.tag_ in {"RB", "MD"}:
+            i, skipped = i - 1, skipped + 1
+            continue
+        return tok if _is_nominal(tok, lex, tagged) else None
+    return None
+
+
+def _subject_right(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool) -> Token | None:
+    """The subject of an inverted report: ', said Smith', '" says the report'."""
+    doc = sent.doc
+    if verb.i == sent.start or doc[verb.i - 1].text not in QUOTES | {","}:
+        return None
+    for i in range(verb.i + 1, min(verb.i + 5, sent.end)):
+        tok = doc[i]
+        if _is_nominal(tok, lex, tagged):
+            return tok
+        if tok.lower_ not in lex.specific_determiners and tok.tag_ not in {"JJ", "NNP", "NNPS"}:
+            return None
+    return None
+
+
+def _is_unnamed(subject: Token, verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
+    """A generic subject: "some say", "critics claim", "they say" (present tense)."""
+    lower = subject.lower_
+    if lower in lex.generic_pronouns and verb.tag_ in {"VBP", ""} and subject.i < verb.i:
+        return lower != "one" or subject.i == sent.start
+    if lower in lex.pronouns or subject.tag_ in NAME_TAGS:
+        return False
+    if _lemma(subject) not in lex.unnamed:
+        return False
+    # Walk left over the noun phrase: a specific determiner or a name makes it specific.
+    i = subject.i - 1
+    while i >= max(sent.start, subject.i - 4) and sent.doc[i].tag_ in NP_TAGS | {""}:
+        tok = sent.doc[i]
+        if tok.lower_ in lex.specific_determiners or tok.tag_ in NAME_TAGS | {"PRP$", "POS"}:
+            return False
+        i -= 1
+    return True
+
+
+def _opens_clause(verb: Token, sent: Span) -> bool:
+    nxt = verb.i + 1
+    return nxt < sent.end and sent.doc[nxt].lower_ in CLAUSE_OPENERS
+
+
+def _citation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """Citation markers: [3], [12, 14], (Smith, 2020), (Smith et al. 2020), Smith (2020).
+
+    A marker right after the full stop still cites its sentence, and the sentence splitter may
+    cut a marker in two ("4% [" | "3]."), so the search reaches a few tokens past the sentence.
+    """
+    doc, spans, reach = sent.doc, [], lex.max_citation_tokens
+    for i in range(max(0, sent.start - reach), min(len(doc), sent.end + 1)):
+        tok = doc[i]
+        if tok.text not in {"[", "("}:
+            continue
+        closer = "]" if tok.text == "[" else ")"
+        limit = min(i + reach, len(doc))
+        end = next((j for j in range(i + 1, limit) if doc[j].text == closer), None)
+        if end is None or end == i + 1 or end < sent.start:
+            continue
+        inside = doc[i + 1 : end]
+        if closer == "]" and all(t.is_digit or t.text in {",", "-", "–"} for t in inside):
+            spans.append(Span(doc, i, end + 1, label="citation"))
+        elif closer == ")" and any(_is_year(t, lex) for t in inside):
+            named_inside = any(t.is_alpha and t.is_title for t in inside)
+            named_before = i > 0 and doc[i - 1].is_title
+            if named_inside or (named_before and len(inside) == 1):
+                spans.append(Span(doc, i if named_inside else i - 1, end + 1, label="citation"))
+    return spans
+
+
+def _is_year(tok: Token, lex: AttributionLexicon) -> bool:
+    text = tok.text.rstrip("abc")  # "2020a" in author-year citations
+    return len(text) == 4 and text.isdigit() and lex.min_year <= int(text) <= lex.max_year
+
+
+def _link_spans(sent: Span) -> list[Span]:
+    doc, spans = sent.doc, []
+    for start, end in doc.user_data.get(LINKS_KEY, []):
+        if start < sent.end_char and sent.start_char < end:
+            span = doc.char_span(
+                max(start, sent.start_char), min(end, sent.end_char), alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label="link"))
+    return spans
