@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+# spaCy imports urllib3, which opens (and closes) an IPv6 socket at import time to probe for IPv6
+# support: no traffic, but pytest-socket would report it. Import it before sockets are disabled.
+import urllib3  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _user_home = Path(tempfile.mkdtemp(prefix="caveat-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_user_home / "config")

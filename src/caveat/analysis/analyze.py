@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from caveat.analysis import cache
 from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
 from caveat.analysis.nlp import DETECTORS, load_pipeline
 from caveat.analysis.readability import readability
@@ -116,14 +117,18 @@ def analyze(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     pipeline: tuple[Language, PipelineInfo] | None = None,
+    use_cache: bool = True,
 ) -> Analysis:
     """Find every layer's findings in `document` and measure it.
 
     When `cancelled()` turns true the run stops between blocks and returns what it has, marked
-    `cancelled`.
+    `cancelled`. A finished analysis of the same content is taken from the cache.
     """
     chosen = wanted_layers(layers)
     nlp, info = pipeline or load_pipeline(model)
+    key = cache.cache_key(document, chosen, info) if use_cache else ""
+    if key and (cached := cache.load(key)):
+        return cached
     total = len(document.analysed_blocks())
     results = []
     for result in iter_block_results(document, chosen, nlp, cancelled=cancelled):
@@ -131,4 +136,7 @@ def analyze(
         if progress:
             progress(len(results), total)
     stopped = bool(cancelled and cancelled()) and len(results) < total
-    return assemble(document, results, chosen, info, cancelled=stopped)
+    analysis = assemble(document, results, chosen, info, cancelled=stopped)
+    if key:
+        cache.store(key, analysis)
+    return analysis

@@ -1,0 +1,124 @@
+"""A cache of finished analyses, so reopening an unchanged file shows its findings at once.
+
+Keyed by the document's content, the layers, the pipeline, and a fingerprint of the detectors'
+code and lexicons: any change there misses the cache. Entries are JSON files in the platform
+cache folder; the folder is size-bounded (oldest entries go first) and safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+from caveat import __version__
+from caveat.analysis.model import Analysis, Finding, PipelineInfo
+from caveat.document import Document
+from caveat.resources import resource_path
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def cache_dir() -> Path:
+    return Path(user_cache_dir("caveat", appauthor=False)) / "analyses"
+
+
+@cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for path in [*sources, *sorted(resource_path("lexicons").glob("*"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(document: Document, layers: tuple[str, ...], pipeline: PipelineInfo) -> str:
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest.update(f"{pipeline.label()}|{','.join(layers)}|{document.format}".encode())
+    digest.update(document.text.encode("utf-8", "surrogatepass"))
+    for block in document.blocks:
+        digest.update(f"{block.start},{block.end},{block.kind},{block.level};".encode())
+    for link in document.links:
+        digest.update(f"{link.start},{link.end};".encode())
+    return digest.hexdigest()[:40]
+
+
+def _to_json(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "layers": list(analysis.layers),
+        "findings": [
+            [f.start, f.end, f.layer, f.rule, f.message, f.confidence]
+            for f in analysis.all_findings()
+        ],
+        "metrics": dict(analysis.metrics),
+        "block_metrics": {str(i): dict(m) for i, m in analysis.block_metrics.items()},
+        "pipeline": [analysis.pipeline.name, analysis.pipeline.version, analysis.pipeline.notice],
+        "words": analysis.words,
+    }
+
+
+def _from_json(data: dict[str, Any]) -> Analysis:
+    layers = tuple(data["layers"])
+    findings: dict[str, list[Finding]] = {layer: [] for layer in layers}
+    for start, end, layer, rule, message, confidence in data["findings"]:
+        findings[layer].append(Finding(start, end, layer, rule, message, confidence))
+    return Analysis(
+        findings={layer: tuple(found) for layer, found in findings.items()},
+        metrics=data["metrics"],
+        block_metrics={int(i): m for i, m in data["block_metrics"].items()},
+        pipeline=PipelineInfo(*data["pipeline"]),
+        words=data["words"],
+        layers=layers,
+    )
+
+
+def load(key: str) -> Analysis | None:
+    path = cache_dir() / f"{key}.json"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            analysis = _from_json(json.load(fh))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        path.unlink(missing_ok=True)  # a damaged entry is only a miss
+        return None
+    os.utime(path)  # recently used entries are the last to be trimmed
+    return analysis
+
+
+def store(key: str, analysis: Analysis) -> None:
+    """Save `analysis`; a cache that cannot be written is silently skipped."""
+    if analysis.cancelled:
+        return
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(_to_json(analysis), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(folder / f"{key}.json")
+        trim(folder, MAX_BYTES)
+    except OSError:
+        return
+
+
+def trim(folder: Path, max_bytes: int) -> None:
+    """Delete the least recently used entries until the folder holds at most `max_bytes`."""
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((stat.st_mtime, stat.st_size, path))
+    total = sum(size for _mtime, size, _path in entries)
+    for _mtime, size, path in sorted(entries):
+        if total <= max_bytes:
+            break
+        path.unlink(missing_ok=True)
+        total -= size

@@ -1,0 +1,78 @@
+import json
+
+import pytest
+
+from caveat.analysis import cache
+from caveat.analysis.model import Analysis, Finding, PipelineInfo
+from caveat.document import Block, Document
+
+
+def _document(text: str = "It may rain. About 40 people came.") -> Document:
+    return Document(text, (Block(0, len(text)),), "txt")
+
+
+def _analysis() -> Analysis:
+    finding = Finding(3, 6, "hedge", "epistemic-modal", "'may' hedges the claim", 0.9)
+    return Analysis(
+        findings={"hedge": (finding,), "number": ()},
+        metrics={"words": 7.0},
+        block_metrics={0: {"words": 7.0}},
+        pipeline=PipelineInfo("en_core_web_sm", "3.8.0"),
+        words=7,
+        layers=("hedge", "number"),
+    )
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path / "analyses")
+
+
+def test_cache_round_trips_an_analysis():
+    key = cache.cache_key(_document(), ("hedge", "number"), PipelineInfo("en_core_web_sm", "3.8.0"))
+    cache.store(key, _analysis())
+    assert cache.load(key) == _analysis()
+
+
+@pytest.mark.parametrize(
+    ("other_text", "other_layers", "other_pipeline"),
+    [
+        ("It may rain. About 41 people came.", ("hedge", "number"), "en_core_web_sm"),
+        ("It may rain. About 40 people came.", ("hedge",), "en_core_web_sm"),
+        ("It may rain. About 40 people came.", ("hedge", "number"), "rules"),
+    ],
+)
+def test_cache_key_changes_with_content_layers_and_pipeline(
+    other_text, other_layers, other_pipeline
+):
+    base = cache.cache_key(_document(), ("hedge", "number"), PipelineInfo("en_core_web_sm"))
+    other = cache.cache_key(_document(other_text), other_layers, PipelineInfo(other_pipeline))
+    assert base != other
+
+
+def test_cancelled_analysis_is_never_cached():
+    from dataclasses import replace
+
+    cache.store("k", replace(_analysis(), cancelled=True))
+    assert cache.load("k") is None
+
+
+def test_damaged_entry_is_a_miss_and_is_removed(tmp_path):
+    folder = tmp_path / "analyses"
+    folder.mkdir()
+    (folder / "bad.json").write_text("{not json", encoding="utf-8")
+    assert cache.load("bad") is None
+    assert not (folder / "bad.json").exists()
+
+
+def test_trim_removes_least_recently_used_first(tmp_path):
+    import os
+
+    folder = tmp_path / "trim"
+    folder.mkdir()
+    for age, name in enumerate(["new", "middle", "old"]):
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps({"x": "y" * 100}))
+        os.utime(path, (1_000_000 - age * 1000, 1_000_000 - age * 1000))
+    cache.trim(folder, max_bytes=250)
+    assert sorted(p.stem for p in folder.glob("*.json")) == ["middle", "new"]

@@ -1,0 +1,115 @@
+"""The headless command line: analyze (text and JSON) and eval."""
+
+import json
+
+import pytest
+
+from caveat.cli import main
+
+
+def test_analyze_json_has_the_documented_schema(bundled_sample, capsys):
+    assert main(["analyze", str(bundled_sample), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"source", "format", "pipeline", "text", "findings", "metrics"} <= set(out)
+    assert out["format"] == "md"
+    assert out["text"] == bundled_sample.read_text(encoding="utf-8")
+    assert out["pipeline"]["name"] != ""
+    for finding in out["findings"]:
+        assert set(finding) >= {"layer", "start", "end", "text", "rule", "message"}
+        assert out["text"][finding["start"] : finding["end"]] == finding["text"]
+    assert {"flesch_reading_ease", "words", "sentences", "hedge_per_100_words"} <= set(
+        out["metrics"]
+    )
+
+
+def test_analyze_prints_line_col_layer_rule_text_message(bundled_sample, capsys):
+    assert main(["analyze", str(bundled_sample)]) == 0
+    out = capsys.readouterr().out
+    assert "flesch_kincaid_grade:" in out
+    assert "pipeline: " in out
+    findings = out.split("pipeline: ")[0].strip().splitlines()
+    for line in findings:
+        position, layer, rule, rest = line.split(" ", 3)
+        row, col = position.split(":")
+        assert row.isdigit() and col.isdigit()
+        assert layer in ("hedge", "number", "speculation")
+        assert rest.startswith('"')
+
+
+def test_analyze_layers_option_limits_the_output(bundled_sample, capsys):
+    assert main(["analyze", str(bundled_sample), "--json", "--layers", "number"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["layers"] == ["number"]
+    assert {f["layer"] for f in out["findings"]} <= {"number"}
+
+
+def test_unknown_layer_is_a_usage_error(bundled_sample, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(bundled_sample), "--layers", "gossip"])
+    assert exit_info.value.code == 2
+    assert "unknown layer gossip" in capsys.readouterr().err
+
+
+def test_ignored_words_are_left_out_of_analyze(tmp_path, monkeypatch, capsys):
+    from caveat.analysis import user_words
+
+    article = tmp_path / "a.txt"
+    article.write_text("Perhaps it will rain. It may snow.", encoding="utf-8")
+    monkeypatch.setattr(user_words, "ignore_file", lambda: tmp_path / "ignore.txt")
+    main(["analyze", str(article), "--json", "--layers", "hedge"])
+    before = {f["text"].lower() for f in json.loads(capsys.readouterr().out)["findings"]}
+    user_words.add_ignored_word("Perhaps")
+    main(["analyze", str(article), "--json", "--layers", "hedge"])
+    after = {f["text"].lower() for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "perhaps" not in after
+    assert after == before - {"perhaps"}
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path):
+    rows = [
+        {
+            "id": "1",
+            "text": "It may rain tomorrow.",
+            "label": True,
+            "cues": [[3, 6, "speculation"]],
+        },
+        {"id": "2", "text": "The cat sat on the mat.", "label": False, "cues": []},
+        {
+            "id": "3",
+            "text": "Either way, or not.",
+            "label": True,
+            "cues": [[12, 14, "speculation"]],
+        },
+    ]
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_eval_prints_precision_recall_f1_as_json(tiny_corpus, capsys):
+    assert (
+        main(["eval", str(tiny_corpus), "--layer", "hedge", "--level", "sentence", "--json"]) == 0
+    )
+    score = json.loads(capsys.readouterr().out)
+    assert {"precision", "recall", "f1", "n"} <= set(score)
+    assert score["n"] == 3
+
+
+def test_eval_cue_level_sets_aside_alternatives(tiny_corpus, capsys):
+    main(["eval", str(tiny_corpus), "--layer", "hedge", "--level", "cue", "--json"])
+    score = json.loads(capsys.readouterr().out)
+    assert score["tp"] + score["fn"] == 1  # "or" is not counted as a gold cue
+
+
+def test_eval_of_a_missing_corpus_is_one_clear_line(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "nope.jsonl"), "--layer", "hedge", "--level", "cue"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope.jsonl" in err[0]
+
+
+def test_eval_of_a_malformed_corpus_is_one_clear_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("this is not json\n", encoding="utf-8")
+    assert main(["eval", str(bad), "--layer", "hedge", "--level", "cue"]) == 1
+    assert "not a corpus" in capsys.readouterr().err
