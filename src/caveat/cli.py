@@ -53,9 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"caveat {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("analyze", help="print the findings and metrics of a file")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("analyze", help="print the findings and metrics of a file (or many)")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--jsonl", type=Path, metavar="OUT", help="batch: one JSON line per file, resumable"
+    )
+    p.add_argument("--jobs", type=int, help="batch: worker processes (default: all cores)")
     _add_input_options(p)
 
     p = sub.add_parser("export", help="write an annotated PDF")
@@ -71,48 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the fallback)")
     p.add_argument("--json", action="store_true")
     return parser
-
-
-def analysis_json(document: Document, analysis: Analysis) -> dict:
-    """The `--json` schema (documented in the README)."""
-    text = document.text
-    return {
-        "source": str(document.source) if document.source else None,
-        "format": document.format,
-        "title": document.title,
-        "pipeline": {
-            "name": analysis.pipeline.name,
-            "version": analysis.pipeline.version,
-            "notice": analysis.pipeline.notice,
-        },
-        "layers": list(analysis.layers),
-        "text": text,
-        "blocks": [
-            {"start": b.start, "end": b.end, "kind": str(b.kind), "level": b.level}
-            for b in document.blocks
-        ],
-        "findings": [
-            {
-                "layer": f.layer,
-                "start": f.start,
-                "end": f.end,
-                "text": text[f.start : f.end],
-                "rule": f.rule,
-                "message": f.message,
-                "confidence": f.confidence,
-            }
-            for f in analysis.all_findings()
-        ],
-        "metrics": {
-            **analysis.metrics,
-            **{f"{layer}_count": analysis.count(layer) for layer in analysis.layers},
-            **{
-                f"{layer}_per_100_words": round(analysis.per_100_words(layer), 2)
-                for layer in analysis.layers
-            },
-        },
-        "block_metrics": [{"block": i, **m} for i, m in sorted(analysis.block_metrics.items())],
-    }
 
 
 def _print_report(document: Document, analysis: Analysis) -> None:
@@ -146,10 +108,29 @@ def _as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
     return without_ignored(analysis, document.text, load_ignored_words())
 
 
+def run_batch(args: argparse.Namespace) -> int:
+    from caveat.batch import run_batch as batch
+
+    analysed, unreadable, skipped = batch(
+        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size
+    )
+    print(
+        f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     from caveat.analysis.analyze import analyze
+    from caveat.report import analysis_json
 
-    document = _load(args.file, args.max_size)
+    if args.jsonl:
+        return run_batch(args)
+    if len(args.files) > 1 or args.files[0].is_dir():
+        print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
+        return 2
+    document = _load(args.files[0], args.max_size)
     analysis = _as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
