@@ -103,8 +103,11 @@ def _load(path: Path, max_bytes: int) -> Document:
 
 def _as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
     """Leave out what the reader asked never to see (their ignore list)."""
-    from caveat.analysis.user_words import load_ignored_words, without_ignored
+    from caveat.analysis.user_words import load_added_words, load_ignored_words, without_ignored
 
+    _added, problem = load_added_words()
+    if problem:
+        print(f"caveat: note: {problem}", file=sys.stderr)
     return without_ignored(analysis, document.text, load_ignored_words())
 
 

