@@ -1,48 +1,127 @@
-"""Pick the loader for a file and check what every format must pass first."""
+"""Pick the loader for a file and check what every format must pass first.
+
+The extension names the format, but content wins where they disagree (a PDF saved as .txt); a
+file that claims to be a PDF or a .docx and is not gets told so in plain words.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from caveat.document import Document
-from caveat.loaders import text
+from caveat.loaders import docx, html, pdf, sniff, text
 from caveat.loaders.errors import LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 Loader = Callable[[Path, bytes], Document]
 
-LOADERS: dict[str, Loader] = {
-    ".txt": text.load_txt,
-    ".md": text.load_markdown,
+FORMAT_OF_EXTENSION = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 
 
 def supported_extensions() -> tuple[str, ...]:
-    return tuple(LOADERS)
+    return tuple(FORMAT_OF_EXTENSION)
 
 
-def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    path = Path(path)
-    if not path.exists():
-        raise LoadError(path, "no such file")
-    if path.is_dir():
-        raise LoadError(path, "is a folder, not a file")
-    loader = LOADERS.get(path.suffix.lower())
-    if loader is None:
-        raise LoadError(path, f"unsupported file type {path.suffix or '(none)'}")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise LoadError(
-            path, f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit"
-        )
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after the checks that need no content."""
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise LoadError(path, "no such file") from None
     except PermissionError:
         raise LoadError(path, "permission denied") from None
     except OSError as exc:
-        raise LoadError(path, f"cannot be read ({exc.strerror})") from None
+        raise LoadError(path, f"cannot be opened ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(path, "not a regular file")
+    if info.st_size > max_bytes:
+        raise LoadError(
+            path,
+            f"file is {_megabytes(info.st_size)}, over the {_megabytes(max_bytes)} size limit",
+        )
+    try:
+        with open(path, "rb") as fh:
+            # One byte more than allowed tells a file that grew since stat() from one that fits.
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise LoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise LoadError(path, f"file is over the {_megabytes(max_bytes)} size limit")
+    return data
+
+
+def _format(path: Path, data: bytes) -> str:
+    """The format to load `data` as, from its content first and its extension second."""
+    suffix = path.suffix.lower()
+    claimed = FORMAT_OF_EXTENSION.get(suffix)
+    found = sniff.sniff(data)
+    if found == sniff.PDF:
+        return "pdf"
+    if found == sniff.ZIP:
+        return "docx"  # the docx loader says so when a zip is not a Word document
+    if binary := sniff.known_binary(data):
+        raise LoadError(path, f"unsupported file type: {binary}")
+    if claimed == "pdf":
+        raise LoadError(path, "not a valid PDF file (damaged, or another format renamed .pdf)")
+    if claimed == "docx":
+        raise LoadError(path, "not a valid .docx file (it is not a zip archive)")
+    if claimed:
+        return claimed
+    if found == sniff.HTML:
+        return "html"
+    if not suffix:
+        return "txt"  # a text file without an extension; decoding refuses binary data
+    raise LoadError(path, f"unsupported file type {suffix}")
+
+
+def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read `path` into a Document, or raise LoadError with a one-line reason."""
+    path = Path(os.path.expanduser(path))
+    data = _read(path, max_bytes)
     if not data.strip():
         raise LoadError(path, "file is empty")
-    return loader(path, data)
+    fmt = _format(path, data)
+    loaders: dict[str, Loader] = {
+        "txt": text.load_txt,
+        "md": text.load_markdown,
+        "html": html.load_html,
+        "pdf": pdf.load_pdf,
+        "docx": functools.partial(docx.load_docx, max_bytes=max_bytes),
+    }
+    try:
+        document = loaders[fmt](path, data)
+    except LoadError:
+        raise
+    except MemoryError:
+        raise LoadError(path, "too large to load into memory") from None
+    except Exception as exc:  # a parser's failure on odd input must not end in a traceback
+        detail = " ".join(str(exc).split())[:120]
+        raise LoadError(
+            path, f"could not be read as {fmt} ({type(exc).__name__}: {detail})"
+        ) from None
+    if not document.text.strip():
+        raise LoadError(path, "file is empty")
+    return document

@@ -1,4 +1,8 @@
-"""Plain text and Markdown: Document.text is exactly the decoded file."""
+"""Plain text and Markdown: Document.text is exactly the decoded file.
+
+Blocks are runs of non-blank lines; in Markdown, `#` lines and underlined (setext) titles are
+headings. Heading blocks leave out the `#` markers and the underline, which stay in the text.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +10,90 @@ import re
 from pathlib import Path
 
 from caveat.document import Block, BlockKind, Document
+from caveat.loaders.boilerplate import mark_boilerplate
+from caveat.loaders.decoding import decode_text
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 
 
-def _blocks(text: str, markdown: bool) -> tuple[Block, ...]:
-    blocks = []
-    pos = 0
-    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        s, e = pos + lead, pos + len(chunk.rstrip())
-        if e > s:
-            kind, level = BlockKind.PARAGRAPH, 0
-            if markdown and (h := re.match(r"#{1,6}\s", text[s:e])):
-                kind, level = BlockKind.HEADING, len(h.group().strip())
-            blocks.append(Block(s, e, kind, level))
-        pos = m.end() if m else len(text)
-    return tuple(blocks)
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's content, line breaks left out."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and spans:
+            break
+        content = m.group().rstrip("\r\n")
+        spans.append((m.start(), m.start() + len(content)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+
+
+def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
+    """The lines of each run of non-blank lines."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for start, end in _lines(text):
+        if text[start:end].strip():
+            runs[-1].append((start, end))
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _markdown_blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
+    blocks: list[Block] = []
+    body: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if body:
+            blocks.append(Block(*_trim(text, body[0][0], body[-1][1])))
+            body.clear()
+
+    for start, end in lines:
+        line = text[start:end]
+        if atx := _ATX_HEADING.match(line):
+            flush()
+            content_end = start + len(_ATX_CLOSING.sub("", line[atx.end() :])) + atx.end()
+            s, e = _trim(text, start + atx.end(), content_end)
+            if e > s:
+                blocks.append(Block(s, e, BlockKind.HEADING, len(atx.group(1))))
+        elif body and (underline := _SETEXT_UNDERLINE.match(line)):
+            # Only the line right above the underline is the heading.
+            *above, (hs, he) = body
+            body[:] = above
+            flush()
+            level = 1 if underline.group(1).startswith("=") else 2
+            blocks.append(Block(*_trim(text, hs, he), BlockKind.HEADING, level))
+        else:
+            body.append((start, end))
+    flush()
+    return blocks
+
+
+def text_blocks(text: str, markdown: bool) -> tuple[Block, ...]:
+    """Paragraph and heading blocks of a text file, boilerplate lines split out."""
+    blocks: list[Block] = []
+    for run in _paragraphs(text):
+        if markdown:
+            blocks.extend(_markdown_blocks(text, run))
+        else:
+            blocks.append(Block(*_trim(text, run[0][0], run[-1][1])))
+    return mark_boilerplate(text, blocks)
 
 
 def load_txt(path: Path, data: bytes) -> Document:
-    text = data.decode("utf-8-sig")
-    return Document(text, _blocks(text, False), "txt", path)
+    text, encoding = decode_text(path, data)
+    return Document(text, text_blocks(text, False), "txt", path, encoding=encoding)
 
 
 def load_markdown(path: Path, data: bytes) -> Document:
-    text = data.decode("utf-8-sig")
-    return Document(text, _blocks(text, True), "md", path)
+    text, encoding = decode_text(path, data)
+    blocks = text_blocks(text, True)
+    title = next((text[b.start : b.end] for b in blocks if b.kind is BlockKind.HEADING), "")
+    return Document(text, blocks, "md", path, title=title, encoding=encoding)

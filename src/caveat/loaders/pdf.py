@@ -1,0 +1,225 @@
+"""PDF: the text layer read with pdfium, cut into headings and paragraphs by layout.
+
+Every character keeps where it came from (page and pdfium text-page index, in
+`Document.pdf_origin`), so an export can put its annotations on the user's own pages. Lines are
+joined with an inserted space (origin -1); a word pdfium marks as hyphenated across a line break
+is joined and its hyphen left out, so "possi-/bly" reads "possibly" and still maps exactly.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from caveat.document import BlockKind, Document
+from caveat.loaders.boilerplate import is_boilerplate
+from caveat.loaders.builder import TextBuilder
+from caveat.loaders.errors import LoadError
+
+_LINE_END = {0x0A, 0x0D}
+_HYPHEN_MARK = 0x02  # pdfium's stand-in for a hyphen that splits a word across lines
+_HEADING_SIZE_RATIO = 1.15  # a line this much larger than body text is a heading
+_PARAGRAPH_PITCH_RATIO = 1.4  # a line spacing this much wider than usual starts a paragraph
+_RUNNING_LINE_MAX_CHARS = 100
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = tuple('.!?:;"”’)')
+
+
+@dataclass
+class _Line:
+    page: int
+    text: list[str] = field(default_factory=list)
+    chars: list[int] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+    baseline: float = 0.0  # of the first character
+    last_baseline: float = 0.0  # of the last: differs when pdfium joined a hyphenated word
+    left: float = 0.0
+    size: float = 0.0
+    heading_level: int = 0
+    running: bool = False  # a running header or footer repeated across pages
+
+    def string(self) -> str:
+        return "".join(self.text)
+
+
+def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise LoadError(path, "the PDF is password-protected") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise LoadError(path, "the PDF is encrypted in a way Caveat cannot open") from None
+        raise LoadError(path, "damaged PDF, or not a PDF at all") from None
+
+
+def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where the character sits on its baseline, in PDF points."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return x.value, y.value
+
+
+def _finish(line: _Line, textpage: pdfium.PdfTextPage) -> _Line | None:
+    """Trim a line's outer spaces and measure it; None when nothing is left."""
+    while line.text and line.text[-1].isspace():
+        del line.text[-1], line.chars[-1], line.sizes[-1]
+    while line.text and line.text[0].isspace():
+        del line.text[0], line.chars[0], line.sizes[0]
+    if not line.text:
+        return None
+    line.left, line.baseline = _origin(textpage, line.chars[0])
+    line.last_baseline = _origin(textpage, line.chars[-1])[1]
+    line.size = Counter(round(s, 1) for s in line.sizes).most_common(1)[0][0]
+    return line
+
+
+def _page_lines(textpage: pdfium.PdfTextPage, page: int) -> Iterator[_Line]:
+    line = _Line(page)
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        if code in _LINE_END:
+            if finished := _finish(line, textpage):
+                yield finished
+            line = _Line(page)
+            continue
+        if code < 0x20 or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+            continue  # hyphen marks and control codes are not text a reader sees
+        line.text.append(chr(code))
+        line.chars.append(index)
+        line.sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    if finished := _finish(line, textpage):
+        yield finished
+
+
+def _read_lines(pdf: pdfium.PdfDocument) -> list[_Line]:
+    lines: list[_Line] = []
+    for page_index in range(len(pdf)):
+        page = pdf[page_index]
+        textpage = page.get_textpage()
+        try:
+            lines.extend(_page_lines(textpage, page_index))
+        finally:
+            textpage.close()
+            page.close()
+    return lines
+
+
+def _mark_headings(lines: list[_Line]) -> float:
+    """Set heading levels by font size (largest = 1); return the body text size."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[line.size] += len(line.text)
+    body = weight.most_common(1)[0][0]
+    larger = sorted(
+        {ln.size for ln in lines if ln.size >= body * _HEADING_SIZE_RATIO}, reverse=True
+    )
+    for line in lines:
+        if line.size in larger and len(line.text) < 200:
+            line.heading_level = min(larger.index(line.size) + 1, 6)
+    return body
+
+
+def _mark_running_lines(lines: list[_Line], pages: int) -> None:
+    """Mark the page tops and bottoms that repeat on many pages (digits aside) as furniture."""
+    if pages < 3:
+        return
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    edges = [
+        ln for page in by_page.values() for ln in {id(x): x for x in page[:2] + page[-2:]}.values()
+    ]
+    seen: Counter[str] = Counter(_DIGITS.sub("#", ln.string()) for ln in edges)
+    for line in edges:
+        if len(line.text) <= _RUNNING_LINE_MAX_CHARS and seen[
+            _DIGITS.sub("#", line.string())
+        ] >= max(3, 0.4 * pages):
+            line.running = True
+
+
+def _usual_pitch(lines: list[_Line]) -> float:
+    """The usual distance between baselines inside a paragraph.
+
+    The lower quartile of all steps down a page: paragraph gaps are the rarer, larger steps.
+    """
+    pitches = sorted(
+        a.last_baseline - b.baseline
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page
+        and not a.heading_level
+        and not b.heading_level
+        and 0 < a.last_baseline - b.baseline < 3 * a.size
+    )
+    return pitches[len(pitches) // 4] if pitches else 0.0
+
+
+def _starts_block(prev: _Line, line: _Line, pitch: float) -> bool:
+    if prev.heading_level != line.heading_level or abs(prev.size - line.size) > 0.1 * line.size:
+        return True
+    if prev.running or line.running:
+        return True
+    if is_boilerplate(prev.string()) or is_boilerplate(line.string()):
+        return True
+    if prev.page != line.page:
+        # A paragraph running over a page break goes on mid-sentence, in lower case.
+        return prev.string().endswith(_SENTENCE_END) or not line.text[0].islower()
+    step = prev.last_baseline - line.baseline
+    if step <= 0:  # moved up the page: a new column or a text box
+        return True
+    usual = pitch or 1.2 * line.size
+    indented = line.left > prev.left + line.size and not line.heading_level
+    return step > _PARAGRAPH_PITCH_RATIO * usual or indented
+
+
+def _block_kind(line: _Line) -> tuple[BlockKind, int]:
+    if line.running:
+        return BlockKind.BOILERPLATE, 0
+    if line.heading_level:
+        return BlockKind.HEADING, line.heading_level
+    return BlockKind.PARAGRAPH, 0
+
+
+def load_pdf(path: Path, data: bytes) -> Document:
+    pdf = _open(path, data)
+    try:
+        lines = _read_lines(pdf)
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        pages = len(pdf)
+    except pdfium.PdfiumError:
+        raise LoadError(path, "damaged PDF: its text could not be read") from None
+    finally:
+        pdf.close()
+    if not lines:
+        raise LoadError(path, "the PDF has no text layer (a scanned image?); nothing to read")
+    _mark_running_lines(lines, pages)
+    _mark_headings(lines)
+    pitch = _usual_pitch(lines)
+    builder = TextBuilder(track_origin=True)
+    prev: _Line | None = None
+    for line in lines:
+        if prev is not None and _starts_block(prev, line, pitch):
+            builder.end_block(*_block_kind(prev))
+        elif prev is not None:
+            joined_word = prev.text[-1] == "-" and line.text[0].islower()
+            if not joined_word:
+                builder.write(" ", line.page)
+        builder.write(line.string(), line.page, line.chars)
+        prev = line
+    if prev is not None:
+        builder.end_block(*_block_kind(prev))
+    blocks = builder.finished_blocks()
+    if not any(b.analysed for b in blocks):
+        raise LoadError(path, "the PDF has no article text, only page furniture")
+    text = builder.text()
+    if not title:
+        title = next((text[b.start : b.end] for b in blocks if b.kind is BlockKind.HEADING), "")
+    return Document(text, blocks, "pdf", path, title=title, pdf_origin=builder.origin)
