@@ -1,0 +1,139 @@
+"""The speculation layer's word lists (resources/lexicons/speculation.toml) as sets, built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokenizer import Tokenizer
+
+from caveat.analysis.lexicons import load_lexicon
+from caveat.analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS
+
+# Tags of a word that can be a subject, and of the words of a noun phrase before its head.
+SUBJECT_TAGS = frozenset({"PRP", "NN", "NNS", "NNP", "NNPS", "WP", "EX", "CD"})
+NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "POS", "JJ", "NNP", "NNPS", "NN", "NNS"})
+
+
+@dataclass(frozen=True)
+class SpeculationLexicon:
+    future: frozenset[str]
+    future_be: frozenset[str]
+    hedging_modals: frozenset[str]
+    conditional_modals: frozenset[str]
+    conditional_not_before: frozenset[str]
+    must_modals: frozenset[str]
+    all_modals: frozenset[str]
+    ability_verbs: frozenset[str]
+    scheduled: frozenset[str]
+    time_words: frozenset[str]
+    seem_verbs: frozenset[str]
+    appear_verbs: frozenset[str]
+    motive_verbs: frozenset[str]
+    person_only_verbs: frozenset[str]
+    need_to: frozenset[str]
+    generic: frozenset[str]
+    motive_blockers: frozenset[str]
+    look_verbs: frozenset[str]
+    look_for_objects: frozenset[str]
+    motive_adjectives: frozenset[str]
+    motive_adjective_links: frozenset[str]
+    motive_nouns: frozenset[str]
+    modified_motive_nouns: frozenset[str]
+    noun_modifiers: frozenset[str]
+    possessives: frozenset[str]
+    about_adverbs: frozenset[str]
+    theory_nouns: frozenset[str]
+    theory_openers: frozenset[str]
+    hedging_adverbs: frozenset[str]
+    hedging_adjectives: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    subordinators: frozenset[str]
+    boundaries: frozenset[str]
+    time_nouns: frozenset[str]
+    first_and_second_person: frozenset[str]
+    person_pronouns: frozenset[str]
+    skippable: frozenset[str]
+    modal_skippable: frozenset[str]
+    negations: frozenset[str]
+    be_forms: frozenset[str]
+    adverbs_of_degree: frozenset[str]
+    determiners: frozenset[str]
+    hedge_rules: frozenset[str]
+    known_lemmas: frozenset[str]  # verbs the fallback may find by taking an ending off
+    subject_tags: frozenset[str] = SUBJECT_TAGS
+    noun_phrase_tags: frozenset[str] = NOUN_PHRASE_TAGS
+    quote_marks: frozenset[str] = DOUBLE_MARKS | SINGLE_MARKS
+
+
+def _phrases(entries: list[str], tokenizer: Tokenizer) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases split the way the tokenizer splits text ("it's" -> "it", "'s")."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(t.lower_ for t in tokenizer(entry))
+        by_first.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+@cache
+def speculation_lexicon(tokenizer: Tokenizer) -> SpeculationLexicon:
+    data: dict[str, Any] = load_lexicon("speculation")
+    modals, verbs, motive, theory = data["modals"], data["verbs"], data["motive"], data["theory"]
+    adverbs, clauses, subjects = data["adverbs"], data["clauses"], data["subjects"]
+
+    def words(*lists: list[str]) -> frozenset[str]:
+        return frozenset(w for group in lists for w in group)
+
+    motive_verbs = words(motive["verbs"], motive["person_only_verbs"], motive["look_verbs"])
+    return SpeculationLexicon(
+        future=words(modals["future"]),
+        future_be=words(modals["future_be"]),
+        hedging_modals=words(modals["hedging"]),
+        conditional_modals=words(modals["conditional"]),
+        conditional_not_before=words(modals["conditional_not_before"]),
+        must_modals=words(modals["must"]),
+        all_modals=words(modals["hedging"], modals["conditional"], modals["future"]),
+        ability_verbs=words(verbs["ability"]),
+        scheduled=words(verbs["scheduled"]),
+        time_words=words(verbs["time_words"]),
+        seem_verbs=words(verbs["seem"]),
+        appear_verbs=words(verbs["appear"]),
+        motive_verbs=words(motive["verbs"]),
+        person_only_verbs=words(motive["person_only_verbs"]),
+        need_to=words(motive["need_to"]),
+        generic=words(motive["generic_subjects"]),
+        motive_blockers=words(motive["blockers"]),
+        look_verbs=words(motive["look_verbs"]),
+        look_for_objects=words(motive["look_for_objects"]),
+        motive_adjectives=words(motive["adjectives"]),
+        motive_adjective_links=words(motive["adjective_links"]),
+        motive_nouns=words(motive["nouns"]),
+        modified_motive_nouns=words(motive["modified_nouns"]),
+        noun_modifiers=words(motive["noun_modifiers"]),
+        possessives=words(motive["possessives"]),
+        about_adverbs=words(motive["about_adverbs"]),
+        theory_nouns=words(theory["nouns"]),
+        theory_openers=words(theory["openers"]),
+        hedging_adverbs=words(adverbs["hedging"]),
+        hedging_adjectives=words(adverbs["adjectives"]),
+        phrases=_phrases(adverbs["phrases"], tokenizer),
+        subordinators=words(clauses["subordinators"]),
+        boundaries=words(clauses["boundaries"]),
+        time_nouns=words(clauses["time_nouns"]),
+        first_and_second_person=words(subjects["first_person"], subjects["second_person"]),
+        person_pronouns=words(subjects["person_pronouns"]),
+        skippable=words(subjects["skippable"]),
+        modal_skippable=words(
+            subjects["negations"],
+            subjects["adverbs_of_degree"],
+            adverbs["hedging"],
+            modals["adverbs_after"],
+        ),
+        negations=words(subjects["negations"]),
+        be_forms=words(subjects["be_forms"]),
+        adverbs_of_degree=words(subjects["adverbs_of_degree"]),
+        determiners=words(subjects["fallback"]["determiners"]),
+        hedge_rules=words(data["hedge_layer"]["rules"]),
+        known_lemmas=motive_verbs | words(verbs["seem"], verbs["appear"], verbs["scheduled"]),
+    )
