@@ -20,9 +20,11 @@ class TextBuilder:
     """Collects blocks of text with their links and, optionally, each character's PDF origin."""
 
     def __init__(self, track_origin: bool = False) -> None:
-        self._parts: list[str] = []
+        self._parts: list[str] = []  # everything before the open block
+        self._block_parts: list[str] = []  # the open block, so closing it joins only itself
         self._length = 0
         self._block_start: int | None = None
+        self._rollback = (0, 0)  # parts and length before the open block's separator
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.origin = PdfOrigin() if track_origin else None
@@ -33,7 +35,7 @@ class TextBuilder:
         return self._length
 
     def _raw(self, text: str, page: int, chars: Sequence[int] | None) -> None:
-        self._parts.append(text)
+        (self._block_parts if self._block_start is not None else self._parts).append(text)
         self._length += len(text)
         if self.origin is not None:
             self.origin.page.extend([page] * len(text))
@@ -50,9 +52,11 @@ class TextBuilder:
         if chars is not None and len(chars) != len(text):
             raise ValueError("one origin per character is needed")
         if self._block_start is None:
+            self._rollback = (len(self._parts), self._length)
             if self._length:
                 self._raw(BLOCK_SEPARATOR, page, None)
             self._block_start = self._length
+            self._block_parts = []
         start = self._length
         self._raw(text, page, chars)
         return start
@@ -61,22 +65,29 @@ class TextBuilder:
         """Close the current block; a block with nothing but whitespace is dropped."""
         if self._block_start is None:
             return
-        text = "".join(self._parts)
-        self._parts = [text]
+        chunk = "".join(self._block_parts)
+        self._block_parts = []
         start = self._block_start
-        chunk = text[start:]
+        self._block_start = None
         end = start + len(chunk.rstrip())
         start += len(chunk) - len(chunk.lstrip())
         if end > start:
+            self._parts.append(chunk)
             self.blocks.append(Block(start, end, kind, level if kind is BlockKind.HEADING else 0))
-        self._block_start = None
+            return
+        # Nothing to read: take back the block and the separator written before it.
+        parts, length = self._rollback
+        del self._parts[parts:]
+        self._length = length
+        if self.origin is not None:
+            del self.origin.page[length:], self.origin.char[length:]
 
     def add_link(self, start: int, end: int, href: str) -> None:
         if end > start and href:
             self.links.append(Link(start, end, href))
 
     def text(self) -> str:
-        return "".join(self._parts)
+        return "".join(self._parts) + "".join(self._block_parts)
 
     def finished_blocks(self) -> tuple[Block, ...]:
         """The blocks, boilerplate lines split out."""
