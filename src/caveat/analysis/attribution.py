@@ -20,6 +20,9 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 NAME_TAGS = {"NNP", "NNPS"}
 NP_TAGS = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "'ve", "'d", "having"}
+PROGRESSIVE_AUXILIARIES = {"is", "are", "was", "were", "am", "been", "be", "'s", "'re", "'m"}
+DOUBLE_QUOTES = {'"', "“", "”", "``", "''"}
 CLAUSE_OPENERS = {"that", ":", '"', "“", "``"}
 
 
@@ -27,6 +30,7 @@ CLAUSE_OPENERS = {"that", ":", '"', "“", "``"}
 class AttributionLexicon:
     speech: frozenset[str]
     finding: frozenset[str]
+    stance: frozenset[str]
     verb_forms: dict[str, str]  # inflected form -> lemma, for the rule-based fallback
     source_nouns: frozenset[str]
     unnamed: frozenset[str]
@@ -38,6 +42,8 @@ class AttributionLexicon:
     min_year: int
     max_year: int
     max_citation_tokens: int
+    min_quote_tokens: int
+    citation_words: frozenset[str]
 
 
 def _inflections(lemma: str) -> list[str]:
@@ -52,7 +58,8 @@ def attribution_lexicon() -> AttributionLexicon:
     """The attribution word lists as sets, built once."""
     data = load_lexicon("attribution")
     verbs, subjects = data["verbs"], data["subjects"]
-    forms = {f: lemma for lemma in verbs["speech"] + verbs["finding"] for f in _inflections(lemma)}
+    lemmas = verbs["speech"] + verbs["finding"] + verbs["stance"]
+    forms = {form: lemma for lemma in lemmas for form in _inflections(lemma)}
     forms.update(data["forms"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in data["phrases"]["attributing"]:
@@ -61,6 +68,7 @@ def attribution_lexicon() -> AttributionLexicon:
     return AttributionLexicon(
         speech=frozenset(verbs["speech"]),
         finding=frozenset(verbs["finding"]),
+        stance=frozenset(verbs["stance"]),
         verb_forms=forms,
         source_nouns=frozenset(subjects["source_nouns"]),
         unnamed=frozenset(subjects["unnamed"]),
@@ -72,6 +80,8 @@ def attribution_lexicon() -> AttributionLexicon:
         min_year=data["citations"]["min_year"],
         max_year=data["citations"]["max_year"],
         max_citation_tokens=data["citations"]["max_tokens"],
+        min_quote_tokens=data["quotations"]["min_tokens"],
+        citation_words=frozenset(data["citations"]["words"]),
     )
 
 
@@ -84,17 +94,22 @@ def _phrase_words(phrase: str) -> list[str]:
 
 
 def is_attributed(sent: Span) -> bool:
-    """Whether the sentence reports a named source (or cites or links one)."""
+    """Whether the sentence reports a named source (or quotes, cites or links one)."""
     return bool(attribution_spans(sent))
 
 
-def attribution_spans(sent: Span) -> list[Span]:
-    """The evidence in `sent` that it reports a source, as spans labelled by kind of evidence."""
+def attribution_spans(sent: Span, stance: bool = False) -> list[Span]:
+    """The evidence in `sent` that it reports a source, as spans labelled by kind of evidence.
+
+    `stance` also counts a named person's stated position ("Trump pledged to...") as a source,
+    which is right for a figure inside it but not for deciding whether a sentence is conjecture.
+    """
     lex = attribution_lexicon()
     tagged = bool(sent[0].tag_)
     found: list[Span] = []
     found += _phrase_spans(sent, lex)
-    found += _reporting_verb_spans(sent, lex, tagged)
+    found += _reporting_verb_spans(sent, lex, tagged, stance)
+    found += _quotation_spans(sent, lex)
     found += _citation_spans(sent, lex)
     found += _link_spans(sent)
     unique = {(s.start, s.end, s.label_): s for s in found}
@@ -139,30 +154,43 @@ def _lemma(tok: Token) -> str:
 
 
 def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool) -> str | None:
+    if tok.is_title and not tok.is_sent_start:
+        # A capitalised word inside a sentence is a name ("the Post") or headline case.
+        return None
     if tagged:
         return tok.lemma_.lower() if tok.tag_.startswith("VB") else None
-    if tok.is_title and not tok.is_sent_start:
-        return None  # a capitalised word inside a sentence is more likely a name ("Post")
     return lex.verb_forms.get(tok.lower_)
 
 
-def _reporting_verb_spans(sent: Span, lex: AttributionLexicon, tagged: bool) -> list[Span]:
+def _reporting_verb_spans(
+    sent: Span, lex: AttributionLexicon, tagged: bool, stance: bool
+) -> list[Span]:
     doc, spans = sent.doc, []
     for tok in sent:
         lemma = _verb_lemma(tok, lex, tagged)
-        if lemma is None or (lemma not in lex.speech and lemma not in lex.finding):
+        if lemma is None:
             continue
-        if _is_agentless_passive(tok, sent, lex):
+        kind = _verb_kind(lemma, lex, stance)
+        if kind is None or _is_agentless_passive(tok, sent):
             continue
-        if tok.tag_ == "VBG" and tok.i > sent.start and doc[tok.i - 1].text == ",":
-            # ", saying that ...", ", adding ...": the main clause's subject speaks.
-            spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
+        if tok.tag_ in {"VBG", "VBN"} and not _has_auxiliary(tok, sent):
+            # ", saying that ...", ", adding:": the main clause's subject speaks. Other
+            # participles ("precincts reporting", "adding to her wins") report nothing.
+            if kind != "finding" and _reports_after_comma(tok, sent):
+                spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
         subject = _subject_left(tok, sent, lex, tagged) or _subject_right(tok, sent, lex, tagged)
-        if subject is None or _is_unnamed(subject, tok, sent, lex):
+        if subject is None:
+            # "Smith, the bureau's director, said": the subject is beyond a parenthesis.
+            if kind == "speech" and tok.i > sent.start and doc[tok.i - 1].text == ",":
+                spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
-        if lemma in lex.finding and not (
-            _lemma(subject) in lex.source_nouns or _opens_clause(tok, sent)
+        if _is_unnamed(subject, tok, sent, lex):
+            continue
+        if kind == "finding" and not (
+            _lemma(subject) in lex.source_nouns
+            or _opens_clause(tok, sent)
+            or _has_document_object(tok, sent, lex)
         ):
             continue
         start, end = min(subject.i, tok.i), max(subject.i, tok.i) + 1
@@ -170,27 +198,55 @@ def _reporting_verb_spans(sent: Span, lex: AttributionLexicon, tagged: bool) -> 
     return spans
 
 
-def _is_agentless_passive(verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
+def _verb_kind(lemma: str, lex: AttributionLexicon, stance: bool) -> str | None:
+    if lemma in lex.speech:
+        return "speech"
+    if lemma in lex.finding:
+        return "finding"
+    if stance and lemma in lex.stance:
+        return "stance"
+    return None
+
+
+def _has_auxiliary(verb: Token, sent: Span) -> bool:
+    """ "has said", "is telling": a participle that is the finite verb of its clause."""
+    prev = _previous_content(verb, sent)
+    if prev is None:
+        return False
+    aux = PERFECT_AUXILIARIES if verb.tag_ == "VBN" else PROGRESSIVE_AUXILIARIES
+    return prev.lower_ in aux
+
+
+def _reports_after_comma(verb: Token, sent: Span) -> bool:
+    """ ", saying 40% ...", ", adding that": a participle that opens a report, not "adding to"."""
+    doc = sent.doc
+    if verb.tag_ != "VBG" or verb.i == sent.start or doc[verb.i - 1].text not in {",", "—"}:
+        return False
+    nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    return nxt is None or nxt.lower_ in CLAUSE_OPENERS or nxt.tag_ not in {"IN", "CD", "$"}
+
+
+def _is_agentless_passive(verb: Token, sent: Span) -> bool:
     """ "It is said that", "was estimated": reported by nobody named, unless "by" follows."""
     if verb.tag_ and verb.tag_ != "VBN":
         return False
-    prev = _previous_content(verb, sent, lex)
+    prev = _previous_content(verb, sent)
     if prev is None or _lemma(prev) != "be" and prev.lower_ not in {"is", "was", "are", "were"}:
         return False
     nxt = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     return nxt is None or nxt.lower_ != "by"
 
 
-def _previous_content(tok: Token, sent: Span, lex: AttributionLexicon) -> Token | None:
+def _previous_content(tok: Token, sent: Span) -> Token | None:
     i = tok.i - 1
-    while i >= sent.start and sent.doc[i].tag_ in {"RB", "RBR"}:
+    while i >= sent.start and (sent.doc[i].tag_ in {"RB", "RBR"} or sent.doc[i].is_space):
         i -= 1
     return sent.doc[i] if i >= sent.start else None
 
 
 def _is_nominal(tok: Token, lex: AttributionLexicon, tagged: bool) -> bool:
     if tagged:
-        return tok.tag_ in NOUN_TAGS and not tok.like_num or tok.tag_ == "WP"
+        return tok.tag_ in NOUN_TAGS and not tok.like_num or tok.tag_ in {"WP", "WDT"}
     # Without tags: a pronoun, or any word that is not a function word or a verb form.
     lower = tok.lower_
     if lower in lex.pronouns:
@@ -202,6 +258,9 @@ def _subject_left(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool
     i, skipped = verb.i - 1, 0
     while i >= sent.start and skipped < 3:
         tok = sent.doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
         if tok.lower_ in lex.skippable or tok.tag_ in {"RB", "MD"}:
             i, skipped = i - 1, skipped + 1
             continue
@@ -242,9 +301,47 @@ def _is_unnamed(subject: Token, verb: Token, sent: Span, lex: AttributionLexicon
     return True
 
 
+def _has_document_object(verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
+    """ "published its report", "released new figures": the verb puts out a document."""
+    for tok in sent.doc[verb.i + 1 : min(sent.end, verb.i + 4)]:
+        if _lemma(tok) in lex.source_nouns:
+            return True
+        if tok.tag_ not in NP_TAGS - {"NN", "NNS", "NNP", "NNPS"}:
+            return False
+    return False
+
+
 def _opens_clause(verb: Token, sent: Span) -> bool:
     nxt = verb.i + 1
     return nxt < sent.end and sent.doc[nxt].lower_ in CLAUSE_OPENERS
+
+
+def _quotation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """Someone's words in quotation marks: a sentence that opens with a quote, or a quoted
+    stretch long enough not to be scare quotes ("a 'firewall'")."""
+    doc = sent.doc
+    marks = [t.i for t in sent if t.text in DOUBLE_QUOTES]
+    if not marks:
+        return []
+    first_word = next((t for t in sent if not t.is_space), sent[0])
+    if first_word.text in DOUBLE_QUOTES:
+        end = marks[1] + 1 if len(marks) > 1 else sent.end
+        return [Span(doc, first_word.i, end, label="quotation")]
+    spans = []
+    for k in range(0, len(marks), 2):
+        start = marks[k]
+        end = marks[k + 1] + 1 if k + 1 < len(marks) else sent.end
+        if end - start - 2 >= lex.min_quote_tokens and _is_speech(doc[start + 1 : end - 1]):
+            spans.append(Span(doc, start, end, label="quotation"))
+    return spans
+
+
+def _is_speech(quoted: Span) -> bool:
+    """Quoted words with a lower-case verb are speech; a quoted title ("Girls, Girls, Girls")
+    or name ("expulsion of criminal foreigners initiative") is not."""
+    if quoted[0].tag_:
+        return any(t.tag_.startswith(("VB", "MD")) and not t.is_title for t in quoted)
+    return sum(1 for t in quoted if t.is_lower) >= 2
 
 
 def _citation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
@@ -266,12 +363,21 @@ def _citation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
         inside = doc[i + 1 : end]
         if closer == "]" and all(t.is_digit or t.text in {",", "-", "–"} for t in inside):
             spans.append(Span(doc, i, end + 1, label="citation"))
-        elif closer == ")" and any(_is_year(t, lex) for t in inside):
+        elif closer == ")" and _is_author_year(inside, lex):
             named_inside = any(t.is_alpha and t.is_title for t in inside)
             named_before = i > 0 and doc[i - 1].is_title
             if named_inside or (named_before and len(inside) == 1):
                 spans.append(Span(doc, i if named_inside else i - 1, end + 1, label="citation"))
     return spans
+
+
+def _is_author_year(inside: Span, lex: AttributionLexicon) -> bool:
+    """ "Smith, 2020", "Smith and Lee 2019", "Smith et al., 2020a, p. 4": names, years, marks."""
+    if not any(_is_year(t, lex) for t in inside):
+        return False
+    return all(
+        t.is_title or t.is_punct or t.like_num or t.lower_ in lex.citation_words for t in inside
+    )
 
 
 def _is_year(tok: Token, lex: AttributionLexicon) -> bool:
