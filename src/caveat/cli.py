@@ -145,16 +145,23 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from caveat.analysis.analyze import analyze
-    from caveat.export.pdf import ExportError, export_pdf
+    from caveat.export.pdf import ExportError, check_target, export_pdf
+    from caveat.gui.print_layout import render_print_job
 
     document = _load(args.file, args.max_size)
-    analysis = analyze(document, layers=args.layers, model=args.model)
     try:
-        pages = export_pdf(document, analysis, args.output, layers=args.layers)
+        check_target(args.output, document.source)  # before the analysis, not after it
+        analysis = analyze(document, layers=args.layers, model=args.model)
+        if analysis.pipeline.notice:
+            print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
+        pages = export_pdf(
+            document, analysis, args.output, layers=args.layers, renderer=render_print_job
+        )
     except ExportError as exc:
         print(f"caveat: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {args.output} ({pages} pages, {len(analysis.all_findings())} annotations)")
+    found = sum(analysis.count(layer) for layer in args.layers)
+    print(f"wrote {args.output} ({pages} pages, {found} findings annotated)")
     return 0
 
 

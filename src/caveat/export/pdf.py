@@ -1,0 +1,155 @@
+"""Export an article and its findings as a PDF with real highlight annotations and a summary.
+
+Text articles are printed by an injected renderer (Qt, which the core may not import); a PDF the
+user opened keeps its own pages, untouched, and only gains annotations. Either way the findings
+become /Highlight annotations placed by pdfium's character boxes, and the summary pages follow.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+
+from caveat.analysis.model import LAYER_IDS, LAYERS, Analysis, Finding
+from caveat.document import Document, PdfOrigin
+from caveat.export.annotate import HighlightWriter
+from caveat.export.boxes import Placement, TextPages, place
+from caveat.export.locate import locate
+from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
+from caveat.export.safe_write import ExportError, check_target, write_atomically
+from caveat.export.summary import summary_job
+
+__all__ = ["ExportError", "check_target", "export_pdf"]
+
+
+def _chosen(analysis: Analysis, layers: Iterable[str]) -> list[str]:
+    wanted = set(layers)
+    unknown = wanted - set(LAYER_IDS)
+    if unknown:
+        raise ExportError(f"unknown layer {', '.join(sorted(unknown))}")
+    return [layer for layer in LAYER_IDS if layer in wanted and layer in analysis.findings]
+
+
+def _place_all(
+    findings: list[Finding], origin: PdfOrigin, pdf: pdfium.PdfDocument
+) -> list[Placement]:
+    pages = TextPages(pdf)
+    try:
+        return [p for finding in findings for p in place(finding, origin, pages)]
+    finally:
+        pages.close()
+
+
+def _with_subtitle(job: PrintJob, document: Document, findings: int) -> PrintJob:
+    source = f"From {document.source.name}" if document.source else "Exported"
+    line = f"{source} · annotated by Caveat: {findings} findings, listed at the end"
+    blocks = list(job.blocks)
+    blocks.insert(1, PrintBlock(line, Style.SUBTITLE))
+    return PrintJob(job.title, tuple(blocks), job.first_page_number)
+
+
+def _render_article(
+    document: Document, renderer: Renderer, findings: list[Finding], work: Path
+) -> tuple[Path, list[Placement]]:
+    job = _with_subtitle(article_job(document), document, len(findings))
+    path = work / "article.pdf"
+    frame = renderer(job, path)
+    pdf = pdfium.PdfDocument(path)
+    try:
+        origin = locate(pdf, job, frame, len(document.text))
+        return path, _place_all(findings, origin, pdf)
+    finally:
+        pdf.close()
+
+
+def _original_pdf(document: Document, findings: list[Finding]) -> tuple[Path, list[Placement]]:
+    if document.source is None or document.pdf_origin is None:
+        raise ExportError("this document has no original PDF to annotate")
+    try:
+        pdf = pdfium.PdfDocument(document.source)
+    except (OSError, pdfium.PdfiumError) as exc:
+        raise ExportError(f"cannot read the original PDF {document.source}: {exc}") from None
+    try:
+        _check_unchanged(document, pdf)
+        return document.source, _place_all(findings, document.pdf_origin, pdf)
+    finally:
+        pdf.close()
+
+
+def _check_unchanged(document: Document, pdf: pdfium.PdfDocument) -> None:
+    """Refuse to annotate a PDF that changed since it was loaded: the offsets would be wrong."""
+    origin = document.pdf_origin
+    assert origin is not None
+    step = max(1, len(origin.char) // 50)
+    for offset in range(0, len(origin.char), step):
+        page, index = origin.page[offset], origin.char[offset]
+        if index < 0 or document.text[offset].isspace():
+            continue
+        if page >= len(pdf):
+            raise ExportError(f"{document.source} changed since it was opened; open it again")
+        text = pdf[page].get_textpage()
+        found = pdfium_c.FPDFText_GetUnicode(text, index) if index < text.count_chars() else -1
+        text.close()
+        if found != ord(document.text[offset]):
+            raise ExportError(f"{document.source} changed since it was opened; open it again")
+
+
+def _writer_over(base: Path) -> PdfWriter:
+    """A writer holding every page of `base` (decrypted if it opens without a password)."""
+    try:
+        reader = PdfReader(base)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExportError(f"{base.name} is password-protected; it cannot be annotated")
+        return PdfWriter(clone_from=reader)
+    except (OSError, PdfReadError) as exc:
+        raise ExportError(f"cannot read {base.name}: {exc}") from None
+
+
+def export_pdf(
+    document: Document,
+    analysis: Analysis,
+    output: Path | str,
+    layers: Iterable[str] = LAYER_IDS,
+    renderer: Renderer | None = None,
+) -> int:
+    """Write the annotated PDF to `output`; return its number of pages.
+
+    `renderer` prints text articles (and the summary); a PDF input needs none for its own
+    pages, and without one its export has no summary pages. Raises ExportError with a message
+    for the reader; on failure nothing is left at `output`.
+    """
+    output = Path(output)
+    check_target(output, document.source)
+    chosen = _chosen(analysis, layers)
+    findings = sorted(f for layer in chosen for f in analysis.findings[layer])
+    with tempfile.TemporaryDirectory(prefix="caveat-export-") as work_dir:
+        work = Path(work_dir)
+        if document.format == "pdf":
+            base, placements = _original_pdf(document, findings)
+        elif renderer is None:
+            raise ExportError(f"exporting a .{document.format} article needs a renderer")
+        else:
+            base, placements = _render_article(document, renderer, findings, work)
+        writer = _writer_over(base)
+        article_pages = len(writer.pages)
+        if renderer is not None:
+            first_pages: dict[Finding, int] = {}
+            for p in placements:
+                first_pages.setdefault(p.finding, p.page + 1)
+            summary = summary_job(document, analysis, chosen, first_pages, article_pages + 1)
+            renderer(summary, work / "summary.pdf")
+            writer.append(work / "summary.pdf", import_outline=False)
+        highlights = HighlightWriter(writer, [LAYERS[layer] for layer in chosen])
+        for placement in placements:
+            highlights.add(placement)
+        if document.format != "pdf":  # a user's PDF keeps its own metadata
+            title = document.title or document.name
+            writer.add_metadata({"/Title": f"{title} (annotated by Caveat)", "/Creator": "Caveat"})
+        write_atomically(writer, output)
+        return len(writer.pages)

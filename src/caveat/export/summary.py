@@ -1,0 +1,131 @@
+"""The summary pages: legend, counts and densities, readability with meanings, every finding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from caveat.analysis.model import LAYERS, Analysis, Finding
+from caveat.analysis.readability import DESCRIPTIONS, grade_in_words
+from caveat.document import Document
+from caveat.export.annotate import tint
+from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch
+
+#: metrics measured in US school grades, which the summary also says in words
+GRADE_METRICS = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+)
+METRIC_NAMES = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "coleman_liau_index": "Coleman-Liau index",
+    "automated_readability_index": "Automated readability index",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "reading_time_seconds": "Reading time",
+    "words": "Words",
+    "sentences": "Sentences",
+}
+QUOTE_LIMIT = 90  # characters of flagged text quoted in the list before it is cut
+
+
+def layer_swatch(layer_id: str, start: int, end: int) -> Swatch:
+    """How a layer's highlight looks (tint plus its underline), for a legend key."""
+    layer = LAYERS[layer_id]
+    background = "#" + "".join(f"{round(c * 255):02x}" for c in tint(layer.color))
+    return Swatch(start, end, background, layer.color, layer.underline)
+
+
+def _value(name: str, value: float) -> str:
+    if name == "reading_time_seconds":
+        minutes, seconds = divmod(round(value), 60)
+        return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+    if name in ("words", "sentences"):
+        return f"{value:,.0f}"
+    return f"{value:.1f}"
+
+
+def _meaning(name: str, value: float) -> str:
+    meaning = DESCRIPTIONS.get(name, "")
+    if name in GRADE_METRICS:
+        meaning = f"{meaning}; {grade_in_words(value)}"
+    return meaning[:1].upper() + meaning[1:]
+
+
+def _quote(text: str) -> str:
+    words = " ".join(text.split())
+    if len(words) > QUOTE_LIMIT:
+        words = words[: QUOTE_LIMIT - 1].rstrip() + "…"
+    return f"“{words}”"
+
+
+def _finding_item(document: Document, finding: Finding, page: int | None) -> PrintBlock:
+    where = f"p. {page}" if page else "not placed"
+    label = LAYERS[finding.layer].title
+    text = f"{where}\t{label}  {_quote(document.text[finding.start : finding.end])}: "
+    text += finding.message
+    start = text.index(label)
+    return PrintBlock(
+        text, Style.ITEM, swatches=(layer_swatch(finding.layer, start, start + len(label)),)
+    )
+
+
+def summary_job(
+    document: Document,
+    analysis: Analysis,
+    layers: Sequence[str],
+    first_pages: Mapping[Finding, int],
+    first_page_number: int,
+) -> PrintJob:
+    """The summary as a PrintJob; `first_pages` gives the 1-based page where each finding starts."""
+    findings = sorted(f for layer in layers for f in analysis.findings.get(layer, ()))
+    blocks: list[PrintBlock | PrintTable] = [
+        PrintBlock("What Caveat found", Style.TITLE),
+        PrintBlock(
+            f"{document.name} · {analysis.words:,} words · analysed with "
+            f"{analysis.pipeline.label()}",
+            Style.SUBTITLE,
+        ),
+    ]
+    if analysis.pipeline.notice:
+        blocks.append(PrintBlock(analysis.pipeline.notice, Style.NOTE))
+    blocks += [
+        PrintBlock("Layers", Style.HEADING, 2),
+        PrintBlock(
+            "Each highlight is a PDF annotation: your viewer lists them with their "
+            "explanations, and its layers panel shows or hides each layer.",
+            Style.NOTE,
+        ),
+        PrintTable(
+            header=("Layer", "What it marks", "Findings", "Per 100 words"),
+            rows=tuple(
+                (
+                    LAYERS[layer].title,
+                    LAYERS[layer].description,
+                    str(analysis.count(layer)),
+                    f"{analysis.per_100_words(layer):.2f}",
+                )
+                for layer in layers
+            ),
+            row_keys=tuple(layer_swatch(layer, 0, len(LAYERS[layer].title)) for layer in layers),
+        ),
+        PrintBlock("Readability", Style.HEADING, 2),
+        PrintTable(
+            header=("Measure", "Value", "What it means"),
+            rows=tuple(
+                (METRIC_NAMES.get(name, name), _value(name, value), _meaning(name, value))
+                for name in DESCRIPTIONS
+                if (value := analysis.metrics.get(name)) is not None
+            ),
+        ),
+        PrintBlock(f"Findings ({len(findings)})", Style.HEADING, 2),
+    ]
+    if not findings:
+        blocks.append(PrintBlock("Nothing was flagged in the exported layers.", Style.NOTE))
+    blocks += [_finding_item(document, f, first_pages.get(f)) for f in findings]
+    title = f"What Caveat found: {document.title or document.name}"
+    return PrintJob(title=title, blocks=tuple(blocks), first_page_number=first_page_number)
