@@ -1,0 +1,27 @@
+"""Start the desktop window: `caveat [FILE ...]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from caveat.gui.main_window import MainWindow
+
+
+def run_gui(argv: list[str]) -> int:
+    """Open the window with the files in `argv` (none: the welcome page); returns the exit code."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName("Caveat")
+    app.setApplicationName("Caveat")
+    app.setApplicationDisplayName("Caveat")
+    app.setDesktopFileName("caveat")
+    window = MainWindow()
+    window.show()
+    # the window is up before spaCy loads: the model comes in the background
+    window.runner.preload()
+    if argv:
+        window.open_paths([Path(a) for a in argv])
+    return app.exec()

@@ -1,0 +1,198 @@
+"""One open article: the reader, its side panel, and the analysis that feeds them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QProgressBar, QSplitter, QVBoxLayout, QWidget
+
+from caveat.analysis.model import Analysis, Finding
+from caveat.document import Document
+from caveat.gui.find_bar import FindBar
+from caveat.gui.finding_index import FindingIndex
+from caveat.gui.layer_visibility import LayerVisibility
+from caveat.gui.reader import ReaderView
+from caveat.gui.side_panel import SidePanel
+from caveat.gui.undo import DismissCommand, IgnoreWordCommand, ReaderFilters
+from caveat.gui.view_filters import Dismissal, analysis_as_seen
+from caveat.gui.worker import AnalysisRunner
+
+
+class DocumentTab(QWidget):
+    """Shows `document` at once, analyses it in the background, then paints what is visible."""
+
+    analysis_ready = Signal(object)  # Analysis, after it is shown
+    analysis_failed = Signal(str)
+    filtered = Signal(str)  # what the reader just hid, for the window's undo toast
+
+    def __init__(
+        self,
+        document: Document,
+        runner: AnalysisRunner,
+        visibility: LayerVisibility,
+        filters: ReaderFilters,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.analysis: Analysis | None = None
+        self.current: Finding | None = None
+        self.request_id = 0
+        self._runner, self._visibility = runner, visibility
+        self._filters, self._undo = filters, undo_stack
+
+        self.reader = ReaderView()
+        self.reader.set_document(document)
+        self.find_bar = FindBar(self.reader)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(3)
+        self.progress.setRange(0, 0)
+        self.side_panel = SidePanel(visibility)
+        self.side_panel.setMinimumWidth(260)
+
+        text_column = QWidget()
+        column = QVBoxLayout(text_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.progress)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(text_column)
+        self.splitter.addWidget(self.side_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setCollapsible(0, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.reader.finding_clicked.connect(self.select_finding)
+        self.reader.dismiss_requested.connect(self.dismiss)
+        self.reader.ignore_requested.connect(self.ignore)
+        self.side_panel.finding_activated.connect(self.select_finding)
+        self.side_panel.next_requested.connect(self.next_finding)
+        self.side_panel.previous_requested.connect(self.previous_finding)
+        visibility.changed.connect(self._on_visibility_changed)
+        filters.changed.connect(self.refresh)
+        runner.signals.progress.connect(self._on_progress)
+        runner.signals.finished.connect(self._on_finished)
+        runner.signals.failed.connect(self._on_failed)
+        self.side_panel.show_analysis(document, None, None)
+
+    # analysis
+    def start_analysis(self) -> int:
+        """Analyse (again), cancelling a run still going for this tab."""
+        self.cancel()
+        self.request_id = self._runner.start(self.document)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        return self.request_id
+
+    def cancel(self) -> None:
+        if self.request_id:
+            self._runner.cancel(self.request_id)
+
+    def is_analysing(self) -> bool:
+        return bool(self.request_id)
+
+    def _on_progress(self, request_id: int, done: int, total: int) -> None:
+        if request_id == self.request_id:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_finished(self, request_id: int, analysis: Analysis) -> None:
+        if request_id != self.request_id:
+            return  # a stale run: another one replaced it
+        self.request_id = 0
+        self.show_analysis(analysis)
+
+    def _on_failed(self, request_id: int, reason: str) -> None:
+        if request_id == self.request_id:
+            self.request_id = 0
+            self.progress.hide()
+            self.analysis_failed.emit(reason)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Paint `analysis` (also the way tests hand in an Analysis built by hand)."""
+        self.analysis = analysis
+        self.progress.hide()
+        grades = {
+            i: m.get("flesch_kincaid_grade", 0.0)
+            for i, m in analysis.block_metrics.items()
+            if m.get("words", 0) >= 8  # a grade of a few words means nothing
+        }
+        self.reader.set_block_grades(grades)
+        self.refresh()
+        self.analysis_ready.emit(analysis)
+
+    # what the reader sees
+    def visible_layers(self) -> tuple[str, ...]:
+        return self._visibility.visible()
+
+    def analysis_as_seen(self) -> Analysis | None:
+        """The Analysis as the reader sees it: visible layers, less dismissals and ignored words.
+
+        The PDF export uses this, so a dismissed finding never reaches an exported file.
+        """
+        if self.analysis is None:
+            return None
+        return analysis_as_seen(
+            self.analysis,
+            self.document,
+            self._visibility.visible(),
+            self._filters.dismissed(self.document.source),
+            self._filters.ignored(),
+        )
+
+    def _on_visibility_changed(self, _layer: str, _visible: bool) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Repaint after a toggle, a dismissal or an ignore: never re-analyses."""
+        seen = self.analysis_as_seen()
+        if seen is None:
+            return
+        shown = FindingIndex(seen.all_findings())
+        self.reader.set_findings(shown)
+        if self.current is not None and self.current not in shown.findings:
+            self.current = None
+            self.reader.show_finding(None)
+        self.side_panel.show_analysis(self.document, self.analysis, seen)
+        self.side_panel.show_finding(self.current, self.document)
+
+    # navigation
+    def select_finding(self, finding: Finding | None) -> None:
+        self.current = finding
+        self.reader.show_finding(finding)
+        self.side_panel.show_finding(finding, self.document)
+
+    def _anchor(self) -> int:
+        return self.current.start if self.current else self.reader.cursor_offset()
+
+    def next_finding(self) -> Finding | None:
+        found = self.reader.index.next_after(self._anchor(), self.side_panel.scope_layer())
+        if found is not None:
+            self.select_finding(found)
+        return found
+
+    def previous_finding(self) -> Finding | None:
+        found = self.reader.index.previous_before(self._anchor(), self.side_panel.scope_layer())
+        if found is not None:
+            self.select_finding(found)
+        return found
+
+    # dismiss and ignore
+    def dismiss(self, finding: Finding) -> None:
+        command = DismissCommand(
+            self._filters, self.document.source, Dismissal.of(finding, self.document)
+        )
+        self._undo.push(command)
+        self.filtered.emit(command.text())
+
+    def ignore(self, finding: Finding) -> None:
+        word = self.document.text[finding.start : finding.end]
+        command = IgnoreWordCommand(self._filters, word)
+        self._undo.push(command)
+        self.filtered.emit(command.text())

@@ -1,0 +1,38 @@
+"""Which layers the reader shows: view state shared by every tab, kept apart from the widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from caveat.analysis.model import LAYER_IDS
+from caveat.gui.settings import Settings
+
+
+class LayerVisibility(QObject):
+    """The visible layers; `changed` fires on every toggle and the choice is saved at once."""
+
+    changed = Signal(str, bool)  # layer id, visible
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._visible = settings.visible_layers()
+
+    def is_visible(self, layer: str) -> bool:
+        return layer in self._visible
+
+    def visible(self) -> tuple[str, ...]:
+        return tuple(layer for layer in LAYER_IDS if layer in self._visible)
+
+    def set_visible(self, layer: str, visible: bool) -> None:
+        if visible == (layer in self._visible):
+            return
+        if visible:
+            self._visible.add(layer)
+        else:
+            self._visible.discard(layer)
+        self._settings.set_layer_visible(layer, visible)
+        self.changed.emit(layer, visible)
+
+    def toggle(self, layer: str) -> None:
+        self.set_visible(layer, layer not in self._visible)

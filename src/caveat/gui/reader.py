@@ -1,0 +1,279 @@
+"""The article view: read-only text in a comfortable column, with findings you can hover,
+click and dismiss, and a strip beside the text that shows each paragraph's difficulty."""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from caveat.analysis.model import Finding
+from caveat.analysis.readability import grade_in_words
+from caveat.document import BlockKind, Document
+from caveat.gui import theme
+from caveat.gui.finding_index import FindingIndex
+from caveat.gui.highlighter import FindingHighlighter, display_text
+
+COLUMN_CHARACTERS = 72  # a comfortable line length for prose
+STRIP_WIDTH, STRIP_GAP = 6, 16
+
+
+def finding_tooltip(finding: Finding, document: Document) -> str:
+    words = " ".join(document.text[finding.start : finding.end].split())
+    color = theme.layer_color(finding.layer).name()
+    return (
+        f"<p style='white-space:pre-wrap'><b style='color:{color}'>"
+        f"{html.escape(theme.layer_name(finding.layer))}</b> &middot; "
+        f"“{html.escape(words)}”<br>{html.escape(finding.message)}"
+        f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
+    )
+
+
+class DifficultyStrip(QWidget):
+    """A thin bar beside each paragraph, darker where the paragraph is harder to read."""
+
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
+        self._reader = reader
+        self._grades: dict[int, float] = {}
+        self.setMouseTracking(True)
+
+    def set_grades(self, grades: Mapping[int, float]) -> None:
+        self._grades = dict(grades)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._grades:
+            return
+        painter = QPainter(self)
+        for rect, block_index in self._reader.visible_block_rects():
+            grade = self._grades.get(block_index)
+            if grade is not None:
+                painter.fillRect(
+                    QRect(0, rect.top() + 2, self.width(), rect.height() - 4),
+                    theme.difficulty_color(grade, self.palette()),
+                )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = ""
+            for rect, block_index in self._reader.visible_block_rects():
+                grade = self._grades.get(block_index)
+                if grade is not None and rect.top() <= event.pos().y() <= rect.bottom():
+                    text = f"This paragraph: {grade_in_words(grade)}"
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class ReaderView(QPlainTextEdit):
+    """Read-only article text; findings are painted by one FindingHighlighter."""
+
+    finding_clicked = Signal(object)  # Finding
+    dismiss_requested = Signal(object)  # Finding
+    ignore_requested = Signal(object)  # Finding
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setAutoFillBackground(True)
+        self.document().setDocumentMargin(28)
+        self.highlighter = FindingHighlighter(self.document())
+        self.strip = DifficultyStrip(self)
+        self.document_model: Document | None = None
+        self.index = FindingIndex()
+        self.zoom = 0
+        self._press_pos: QPoint | None = None
+        self._block_starts: list[int] = []
+        self.updateRequest.connect(lambda *_: self.strip.update())
+        self._apply_style()
+
+    # content
+    def set_document(self, document: Document) -> None:
+        self.document_model = document
+        self._block_starts = [b.start for b in document.blocks]
+        self.highlighter.set_document(document)
+        self.setPlainText(display_text(document.text))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_findings(self, index: FindingIndex) -> None:
+        self.index = index
+        self.highlighter.set_findings(index)
+
+    def set_block_grades(self, grades: Mapping[int, float]) -> None:
+        self.strip.set_grades(grades)
+
+    # positions
+    def offset_at(self, point: QPoint) -> int:
+        """The `str` offset of the character under a viewport point."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1  # the point is on the character left of the cursor
+        return self.highlighter.utf16.from_qt(position)
+
+    def findings_at(self, point: QPoint) -> list[Finding]:
+        if self.document_model is None:
+            return []
+        return self.index.at(self.offset_at(point))
+
+    def cursor_offset(self) -> int:
+        return self.highlighter.utf16.from_qt(self.textCursor().position())
+
+    def visible_block_rects(self) -> list[tuple[QRect, int]]:
+        """(rectangle in widget coordinates, document block index) for the lines on screen."""
+        doc = self.document_model
+        if doc is None:
+            return []
+        found = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        top_shift = self.viewport().y()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > self.viewport().height():
+                break
+            start = self.highlighter.utf16.from_qt(block.position())
+            i = bisect.bisect_right(self._block_starts, start) - 1
+            inside = i >= 0 and doc.blocks[i].start <= start < doc.blocks[i].end
+            if inside and doc.blocks[i].kind is BlockKind.PARAGRAPH:
+                found.append((geometry.toRect().translated(0, top_shift), i))
+            block = block.next()
+        return found
+
+    # showing a finding
+    def show_finding(self, finding: Finding | None) -> None:
+        """Scroll to `finding` and mark it; None clears the mark."""
+        if finding is None:
+            self.setExtraSelections([])
+            return
+        utf16 = self.highlighter.utf16
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(utf16.to_qt(finding.start))
+        cursor.setPosition(utf16.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = cursor
+        color = QColor(theme.layer_color(finding.layer))
+        color.setAlphaF(0.55)
+        mark.format.setBackground(color)
+        mark.format.setProperty(QTextFormat.Property.OutlinePen, color)
+        self.setExtraSelections([mark])
+        plain = QTextCursor(self.document())
+        plain.setPosition(utf16.to_qt(finding.start))
+        self.setTextCursor(plain)
+        self.centerCursor()
+
+    # look
+    def set_zoom(self, steps: int) -> None:
+        steps = max(theme.MIN_ZOOM, min(theme.MAX_ZOOM, steps))
+        if steps != self.zoom:
+            self.zoom = steps
+            self._apply_style()
+            self.zoom_changed.emit(steps)
+
+    def _apply_style(self) -> None:
+        font = theme.reading_font(self.zoom)
+        self.setFont(font)
+        self.highlighter.set_style(self.palette(), font.pointSizeF())
+        self.highlighter.rehighlight()
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        column = self.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS
+        column += 2 * int(self.document().documentMargin())
+        side = max(STRIP_WIDTH + STRIP_GAP + 8, (self.width() - column) // 2)
+        self.setViewportMargins(side, 0, side, 0)
+        self.strip.setGeometry(side - STRIP_GAP, 0, STRIP_WIDTH, self.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        # Qt sends a palette change from inside __init__, before the highlighter exists
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
+            self.highlighter.set_style(self.palette(), self.font().pointSizeF())
+            self.highlighter.rehighlight()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.set_zoom(self.zoom + (1 if delta > 0 else -1))
+            return
+        super().wheelEvent(event)
+
+    # hover, click, right-click
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.findings_at(event.pos())
+            if found and self.document_model is not None:
+                tip = "<hr>".join(finding_tooltip(f, self.document_model) for f in found)
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is None or (pos - self._press_pos).manhattanLength() > 4
+        if event.button() == Qt.MouseButton.LeftButton and not moved:
+            found = self.findings_at(pos)
+            if found:
+                self.finding_clicked.emit(found[0])
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """The standard menu (copy, select all) with, over a finding, dismiss and ignore."""
+        menu = self.createStandardContextMenu(point)
+        found = self.findings_at(point)
+        if found and self.document_model is not None:
+            first = menu.actions()[0] if menu.actions() else None
+            for finding in found:
+                words = " ".join(self.document_model.text[finding.start : finding.end].split())
+                dismiss = menu.addAction(f"Not {theme.layer_noun(finding.layer)} here")
+                dismiss.triggered.connect(lambda _=False, f=finding: self.dismiss_requested.emit(f))
+                ignore = menu.addAction(f"Never flag ‘{words}’")
+                ignore.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
+                if first is not None:
+                    menu.insertAction(first, dismiss)
+                    menu.insertAction(first, ignore)
+            if first is not None:
+                menu.insertSeparator(first)
+        return menu

@@ -1,0 +1,90 @@
+"""What the window remembers between runs, kept in QSettings under typed accessors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from caveat.analysis.model import LAYER_IDS
+from caveat.gui import theme
+
+MAX_RECENT = 10
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    # QSettings' INI backend hands booleans back as the strings "true"/"false"
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return default if value is None else bool(value)
+
+
+def _as_int_list(value: object) -> list[int]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    try:
+        return [int(str(v)) for v in items]
+    except (TypeError, ValueError):
+        return []
+
+
+class Settings:
+    """Layer visibility, geometry, splitter sizes, zoom, recent files and last folder."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings if qsettings is not None else QSettings()
+
+    def layer_visible(self, layer: str) -> bool:
+        return _as_bool(self.q.value(f"layers/{layer}/visible"), True)
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        self.q.setValue(f"layers/{layer}/visible", visible)
+
+    def visible_layers(self) -> set[str]:
+        return {layer for layer in LAYER_IDS if self.layer_visible(layer)}
+
+    def geometry(self) -> QByteArray | None:
+        value = self.q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self.q.setValue("window/geometry", geometry)
+
+    def splitter_sizes(self) -> list[int]:
+        return _as_int_list(self.q.value("window/splitter"))
+
+    def set_splitter_sizes(self, sizes: list[int]) -> None:
+        self.q.setValue("window/splitter", [int(s) for s in sizes])
+
+    def zoom(self) -> int:
+        try:
+            value = int(str(self.q.value("reader/zoom", 0)))
+        except ValueError:
+            return 0
+        return max(theme.MIN_ZOOM, min(theme.MAX_ZOOM, value))
+
+    def set_zoom(self, steps: int) -> None:
+        self.q.setValue("reader/zoom", int(steps))
+
+    def recent_files(self) -> list[Path]:
+        value = self.q.value("files/recent") or []
+        items = value if isinstance(value, list) else [value]
+        return [Path(str(p)) for p in items if p][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = path.resolve()
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        self.q.setValue("files/recent", [str(p) for p in recent[:MAX_RECENT]])
+
+    def clear_recent_files(self) -> None:
+        self.q.setValue("files/recent", [])
+
+    def last_directory(self) -> str:
+        return str(self.q.value("files/last_directory", "") or "")
+
+    def set_last_directory(self, directory: Path) -> None:
+        self.q.setValue("files/last_directory", str(directory))
+
+    def sync(self) -> None:
+        self.q.sync()
