@@ -125,15 +125,15 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from caveat.analysis.analyze import analyze
-    from caveat.report import analysis_json
-
     if args.jsonl:
         return run_batch(args)
     if len(args.files) > 1 or args.files[0].is_dir():
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
     document = _load(args.files[0], args.max_size)
+    from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
+    from caveat.report import analysis_json
+
     analysis = _as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)

@@ -10,6 +10,7 @@ import pytest
 
 from caveat.cli import main
 from caveat.loaders import DEFAULT_MAX_BYTES, LoadError, load_document, registry
+from caveat.loaders import html as html_loader
 
 
 def _files_under(*folders: Path) -> list[Path]:
@@ -128,6 +129,6 @@ def test_a_parser_crash_becomes_a_load_error(tmp_path, monkeypatch):
     def crash(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(registry.html, "load_html", crash)
+    monkeypatch.setattr(html_loader, "load_html", crash)
     with pytest.raises(LoadError, match="could not be read as html"):
         load_document(path)

@@ -7,13 +7,14 @@ file that claims to be a PDF or a .docx and is not gets told so in plain words.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from caveat.document import Document
-from caveat.loaders import docx, html, pdf, sniff, text
+from caveat.loaders import sniff
 from caveat.loaders.errors import LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -97,6 +98,23 @@ def _format(path: Path, data: bytes) -> str:
     raise LoadError(path, f"unsupported file type {suffix}")
 
 
+# Module and function per format. Imported on first use: trafilatura, pdfium and python-docx
+# together cost 0.4 s at start-up, which the window must not pay before it shows.
+LOADER_OF_FORMAT = {
+    "txt": ("text", "load_txt"),
+    "md": ("text", "load_markdown"),
+    "html": ("html", "load_html"),
+    "pdf": ("pdf", "load_pdf"),
+    "docx": ("docx", "load_docx"),
+}
+
+
+def _loader(fmt: str, max_bytes: int) -> Loader:
+    module_name, function = LOADER_OF_FORMAT[fmt]
+    loader = getattr(importlib.import_module(f"caveat.loaders.{module_name}"), function)
+    return functools.partial(loader, max_bytes=max_bytes) if fmt == "docx" else loader
+
+
 def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read `path` into a Document, or raise LoadError with a one-line reason."""
     path = Path(os.path.expanduser(path))
@@ -104,15 +122,8 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     if not data.strip():
         raise LoadError(path, "file is empty")
     fmt = _format(path, data)
-    loaders: dict[str, Loader] = {
-        "txt": text.load_txt,
-        "md": text.load_markdown,
-        "html": html.load_html,
-        "pdf": pdf.load_pdf,
-        "docx": functools.partial(docx.load_docx, max_bytes=max_bytes),
-    }
     try:
-        document = loaders[fmt](path, data)
+        document = _loader(fmt, max_bytes)(path, data)
     except LoadError:
         raise
     except MemoryError:
