@@ -60,10 +60,16 @@ def _pairs(
     """Token index pairs (open, close) of one kind of quotation mark, both inclusive."""
     found: list[tuple[int, int]] = []
     open_at: int | None = None
+    first_mark = True
     for token in doc:
         if token.text not in marks or token.tag_ == "POS":
             continue
         role = _role(doc, token, opening, closing)
+        if role == "close" and open_at is None and first_mark and run_to_end:
+            # A closing mark before any opening one ends a quote begun before this text (a
+            # paragraph or sentence cut out of a longer quotation).
+            found.append((0, token.i))
+        first_mark = False
         if role == "open" and open_at is None:
             open_at = token.i
         elif role == "close" and open_at is not None:

@@ -23,6 +23,7 @@ from caveat.analysis.speculation_lexicon import SpeculationLexicon, speculation_
 
 LAYER = "speculation"
 HEDGE_LAYER = "hedge"
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # When a sentence has several reasons, the most specific one is reported.
 PRIORITY = ("theory", "motive", "prediction", "hedged-claim")
 CONFIDENCE = {"theory": 0.9, "motive": 0.75, "prediction": 0.8, "hedged-claim": 0.7}
@@ -135,19 +136,21 @@ class SentenceReader:
     def is_author_or_reader(self, subject: Token | None) -> bool:
         return subject is not None and subject.lower_ in self.lex.first_and_second_person
 
-    def in_subordinate_clause(self, tok: Token, openers: frozenset[str]) -> bool:
-        """Whether `tok` sits in a clause opened by one of `openers` (or by a relative pronoun)
-        before the nearest clause boundary, or in a relative clause without "that" ("the
-        teachers it will hire")."""
+    def in_subordinate_clause(
+        self, tok: Token, openers: frozenset[str], complement_that: bool = True
+    ) -> bool:
+        """Whether `tok` sits in a clause opened by one of `openers` or a relative pronoun before
+        the nearest clause boundary, in a relative clause without "that" ("the teachers it will
+        hire"), or with `complement_that` in a "that" clause after a verb or noun ("pointed out
+        that it may", "his promise that he would"). After "is" or an adjective ("the risk is
+        that", "it is clear that") the clause carries the main claim."""
         for i in range(tok.i - 1, self.sent.start - 1, -1):
             word = self.doc[i]
             if word.lower_ in self.lex.boundaries:
                 break
-            if (
-                word.tag_ in {"WDT", "WP", "WP$"}
-                or word.lower_ in openers
-                and word.lower_ != "that"
-            ):
+            if word.lower_ == "that" and complement_that and self.opens_complement(word):
+                return True
+            if word.tag_ in {"WDT", "WP", "WP$"} or word.lower_ in openers - {"that"}:
                 return True
         before = self.token(tok.i - 1)
         noun = self.token(tok.i - 2)
@@ -158,6 +161,12 @@ class SentenceReader:
             and noun.tag_ in {"NN", "NNS"}
             and noun.lower_ not in self.lex.time_nouns
         )
+
+    def opens_complement(self, that: Token) -> bool:
+        prev = self.token(that.i - 1)
+        if prev is None or that.tag_ == "DT":
+            return False
+        return not (prev.lower_ in self.lex.be_forms or prev.tag_ in {"JJ", "JJR", "JJS"})
 
     def words(self, start: int, end: int) -> str:
         return self.doc[start:end].text
@@ -200,10 +209,17 @@ class SentenceReader:
 
     def _motive_verb(self, tok: Token, lemma: str) -> Cue | None:
         lex = self.lex
-        if self.in_subordinate_clause(tok, lex.motive_blockers):
+        if self.in_subordinate_clause(tok, lex.motive_blockers, complement_that=False):
             return None
-        nxt = self.token(tok.i + 1)
+        nxt, after = self.token(tok.i + 1), self.token(tok.i + 2)
         if lemma in lex.need_to and (nxt is None or nxt.lower_ != "to"):
+            return None
+        if (
+            nxt is not None
+            and nxt.lower_ == "to"
+            and after
+            and after.lower_ in lex.motive_not_before
+        ):
             return None
         subject = self.subject(tok)
         if subject is None or self.is_author_or_reader(subject) or subject.lower_ in lex.generic:
@@ -323,7 +339,7 @@ class SentenceReader:
             for t in self.sent
         )
 
-    def hedged_claim(self, tok: Token, hedged_by_layer: set[int]) -> Cue | None:
+    def hedged_claim(self, tok: Token, hedged_by_layer: dict[int, str]) -> Cue | None:
         lex = self.lex
         lower = tok.lower_
         if self.in_subordinate_clause(tok, lex.subordinators):
@@ -343,7 +359,7 @@ class SentenceReader:
         elif lower in lex.hedging_adjectives and not (self.tagged and tok.tag_.startswith("RB")):
             cue = self._predicative(tok)
         elif tok.i in hedged_by_layer and not self.is_modal(tok):
-            cue = tok.text
+            cue = self._hedge_from_layer(tok, hedged_by_layer[tok.i])
         if cue is None:
             return None
         return Cue(
@@ -353,9 +369,35 @@ class SentenceReader:
         )
 
     def is_hedging_adverb(self, tok: Token) -> bool:
-        return tok.lower_ in self.lex.hedging_adverbs and (
-            not self.tagged or tok.tag_.startswith("RB")
+        return (
+            tok.lower_ in self.lex.hedging_adverbs
+            and (not self.tagged or tok.tag_.startswith("RB"))
+            and not self.in_noun_phrase(tok)
         )
+
+    def in_noun_phrase(self, tok: Token) -> bool:
+        """A hedge inside a noun phrase qualifies a description, not the claim: "potentially
+        sharp consequences", "another, potentially more serious, clot"."""
+        prev, nxt, after = self.token(tok.i - 1), self.token(tok.i + 1), self.token(tok.i + 2)
+        if nxt is None or nxt.tag_ not in {"JJ", "JJR", "RBR"}:
+            return False
+        after_determiner = prev is not None and (prev.tag_ == "DT" or prev.text == ",")
+        before_noun = prev is not None and after is not None and after.tag_ in NOUN_TAGS
+        return after_determiner or before_noun  # "Perhaps random snapshots do not ..." opens
+
+    def _hedge_from_layer(self, tok: Token, rule: str) -> str | None:
+        """A hedge the hedge layer found, when it qualifies the claim rather than a noun: an
+        adjective only after "is" ("it is unclear"), never before a noun ("the supposed
+        moderate")."""
+        if rule.endswith("adjective"):
+            prev = self.token(tok.i - 1)
+            while prev is not None and prev.lower_ in self.lex.adverbs_of_degree:
+                prev = self.token(prev.i - 1)
+            linked = prev is not None and (
+                self.lemma(prev) == "be" or prev.lower_ in self.lex.be_forms
+            )
+            return tok.text if linked else None
+        return None if self.in_noun_phrase(tok) else tok.text
 
     def is_seem(self, tok: Token) -> bool:
         return self.lemma(tok) in self.lex.seem_verbs and self.is_verb(tok)
@@ -368,9 +410,11 @@ class SentenceReader:
         cue = self.words(modal.i, verb.i + 1)
         verb_lemma = self.lemma(verb)
         if lower in lex.conditional_modals:
-            if verb.lower_ in lex.conditional_not_before or self.is_author_or_reader(
-                self.subject(modal)
-            ):
+            # Only the counterfactual "would have done" is a guess; "the bill would raise taxes"
+            # describes a proposal, and news is full of those.
+            after = self.token(verb.i + 1)
+            counterfactual = verb_lemma == "have" and after is not None and after.tag_ == "VBN"
+            if not counterfactual or self.is_author_or_reader(self.subject(modal)):
                 return None
             return cue
         if lower in lex.must_modals:
@@ -384,10 +428,19 @@ class SentenceReader:
             return None  # "you may leave": permission
         # "could not find", "could swim": ability, often in the past. Decided here even when the
         # hedge layer flags the modal: a sentence about someone's abilities is not a conjecture.
-        ability = self.negated(modal, verb) or verb_lemma in lex.ability_verbs
+        ability = (
+            self.negated(modal, verb)
+            or verb_lemma in lex.ability_verbs
+            or self.narrates_past(modal)
+        )
         if lower == "could" and verb_lemma not in {"be", "have"} and ability:
             return None
         return cue
+
+    def narrates_past(self, modal: Token) -> bool:
+        """Whether the sentence tells of the past ("workers sewed jeans and could earn $20"),
+        where "could" is what people were able to do."""
+        return any(t.tag_ == "VBD" and not self.quoted[t.i] for t in self.sent if t.i != modal.i)
 
     def _predicative(self, adjective: Token) -> str | None:
         """ "prices are likely to rise", "it is possible that"."""
@@ -420,7 +473,7 @@ class SentenceReader:
         ends = [t for t in self.sent if not (t.is_space or t.text in self.lex.quote_marks)]
         return bool(ends) and ends[-1].text.endswith("?")
 
-    def strongest_cue(self, hedged_by_layer: set[int]) -> Cue | None:
+    def strongest_cue(self, hedged_by_layer: dict[int, str]) -> Cue | None:
         """The most specific reason this sentence is the author's speculation, if any."""
         if self.is_question():
             return None
@@ -458,7 +511,7 @@ class SpeculationDetector:
         tagged = doc.has_annotation("TAG")
         quoted = quoted_tokens(doc)
         hedged_by_layer = {
-            span.start
+            span.start: span.label_
             for span in doc.spans.get(HEDGE_LAYER, [])
             if span.label_ in self.lex.hedge_rules
         }

@@ -22,7 +22,7 @@ class SpeculationLexicon:
     future_be: frozenset[str]
     hedging_modals: frozenset[str]
     conditional_modals: frozenset[str]
-    conditional_not_before: frozenset[str]
+    motive_not_before: frozenset[str]
     must_modals: frozenset[str]
     all_modals: frozenset[str]
     ability_verbs: frozenset[str]
@@ -91,7 +91,7 @@ def speculation_lexicon(tokenizer: Tokenizer) -> SpeculationLexicon:
         future_be=words(modals["future_be"]),
         hedging_modals=words(modals["hedging"]),
         conditional_modals=words(modals["conditional"]),
-        conditional_not_before=words(modals["conditional_not_before"]),
+        motive_not_before=words(motive["not_before"]),
         must_modals=words(modals["must"]),
         all_modals=words(modals["hedging"], modals["conditional"], modals["future"]),
         ability_verbs=words(verbs["ability"]),
