@@ -11,7 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, NameObject
 
 from caveat.analysis.model import LAYERS, Analysis, Finding, PipelineInfo
 from caveat.document import Block, Document
@@ -218,6 +219,27 @@ def test_pdftoppm_renders_every_page_with_the_highlights_in_colour(sample, sampl
     # top edge of the box, above the letters, where only the tint is drawn
     r, g, b = _ppm_pixel(pages[page_index], int((left + right) / 2), int(height - top + 1.5))
     assert (r, g, b) != (255, 255, 255) and max(r, g, b) > 150, "a light tint, not white or ink"
+
+
+def test_switching_a_layer_off_hides_its_highlights_in_poppler(sample, sample_pdf, tmp_path):
+    writer = PdfWriter(clone_from=PdfReader(sample_pdf))
+    default = writer._root_object["/OCProperties"]["/D"]
+    hedges = [g for g in default["/ON"] if str(g.get_object()["/Name"]) == "Hedges"]
+    default[NameObject("/ON")] = ArrayObject(g for g in default["/ON"] if g not in hedges)
+    default[NameObject("/OFF")] = ArrayObject(hedges)
+    switched = tmp_path / "no-hedges.pdf"
+    writer.write(switched)
+    page_index, annot = next((p, a) for p, a in highlights(sample_pdf) if a["/T"] == "Hedges")
+    left, _bottom, right, top = quad_lines(annot)[0]
+    height = float(PdfReader(sample_pdf).pages[page_index].mediabox.top)
+    colours = []
+    for pdf in (sample_pdf, switched):
+        stem = tmp_path / pdf.stem
+        subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", pdf, stem], check=True)
+        ppm = next(tmp_path.glob(f"{pdf.stem}-*.ppm"))
+        colours.append(_ppm_pixel(ppm, int((left + right) / 2), int(height - top + 1.5)))
+    assert colours[0] != (255, 255, 255)
+    assert colours[1] == (255, 255, 255)
 
 
 def test_summary_page_lists_legend_metrics_and_findings_with_pages(sample, sample_pdf):

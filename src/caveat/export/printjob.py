@@ -54,6 +54,8 @@ class PrintTable:
     rows: tuple[tuple[str, ...], ...]
     #: a key over the first cell of each row (or None), in that cell's offsets
     row_keys: tuple[Swatch | None, ...] = ()
+    #: each column's share of the width in percent (empty: the renderer decides)
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,7 @@ def summary_job(
                 for layer in layers
             ),
             row_keys=tuple(layer_swatch(layer, 0, len(LAYERS[layer].title)) for layer in layers),
+            widths=(25, 45, 12, 18),
         ),
         PrintBlock("Readability", Style.HEADING, 2),
         PrintTable(
@@ -121,6 +122,7 @@ def summary_job(
                 for name in DESCRIPTIONS
                 if (value := analysis.metrics.get(name)) is not None
             ),
+            widths=(32, 12, 56),
         ),
         PrintBlock(f"Findings ({len(findings)})", Style.HEADING, 2),
     ]

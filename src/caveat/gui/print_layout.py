@@ -100,6 +100,7 @@ def _block_format(style: Style) -> QTextBlockFormat:
     fmt.setBottomMargin(below * CSS_PX)
     fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if style is Style.ITEM:
+        fmt.setNonBreakableLines(True)  # a finding stays whole on one page
         # a hanging indent, so the page number and words of each finding stand out
         fmt.setLeftMargin(HANG * POINT)
         fmt.setTextIndent(-HANG * POINT)
@@ -136,6 +137,9 @@ def _insert_table(cursor: QTextCursor, table: PrintTable, width: float) -> None:
     fmt.setBottomMargin(14 * CSS_PX)
     fmt.setHeaderRowCount(1)
     fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if table.widths:
+        share = QTextLength.Type.PercentageLength
+        fmt.setColumnWidthConstraints([QTextLength(share, w) for w in table.widths])
     made = cursor.insertTable(len(table.rows) + 1, len(table.header), fmt)
     head = _char_format(Style.NOTE, 0)
     head.setFont(_font(SANS, 9, bold=True))
