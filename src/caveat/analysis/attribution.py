@@ -22,6 +22,8 @@ NP_TAGS = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "'ve", "'d", "having"}
 PROGRESSIVE_AUXILIARIES = {"is", "are", "was", "were", "am", "been", "be", "'s", "'re", "'m"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+CLOSING_QUOTES = {"”", "''"}
 DOUBLE_QUOTES = {'"', "“", "”", "``", "''"}
 CLAUSE_OPENERS = {"that", ":", '"', "“", "``"}
 
@@ -33,6 +35,8 @@ class AttributionLexicon:
     stance: frozenset[str]
     verb_forms: dict[str, str]  # inflected form -> lemma, for the rule-based fallback
     source_nouns: frozenset[str]
+    documents: frozenset[str]
+    document_prepositions: frozenset[str]
     unnamed: frozenset[str]
     generic_pronouns: frozenset[str]
     skippable: frozenset[str]
@@ -43,6 +47,7 @@ class AttributionLexicon:
     max_year: int
     max_citation_tokens: int
     min_quote_tokens: int
+    subject_reach: int
     citation_words: frozenset[str]
 
 
@@ -71,6 +76,8 @@ def attribution_lexicon() -> AttributionLexicon:
         stance=frozenset(verbs["stance"]),
         verb_forms=forms,
         source_nouns=frozenset(subjects["source_nouns"]),
+        documents=frozenset(data["documents"]["nouns"]),
+        document_prepositions=frozenset(data["documents"]["prepositions"]),
         unnamed=frozenset(subjects["unnamed"]),
         generic_pronouns=frozenset(subjects["generic_pronouns"]),
         skippable=frozenset(subjects["skippable"]),
@@ -81,6 +88,7 @@ def attribution_lexicon() -> AttributionLexicon:
         max_year=data["citations"]["max_year"],
         max_citation_tokens=data["citations"]["max_tokens"],
         min_quote_tokens=data["quotations"]["min_tokens"],
+        subject_reach=subjects["document_reach"],
         citation_words=frozenset(data["citations"]["words"]),
     )
 
@@ -108,6 +116,7 @@ def attribution_spans(sent: Span, stance: bool = False) -> list[Span]:
     tagged = bool(sent[0].tag_)
     found: list[Span] = []
     found += _phrase_spans(sent, lex)
+    found += _document_reference_spans(sent, lex)
     found += _reporting_verb_spans(sent, lex, tagged, stance)
     found += _quotation_spans(sent, lex)
     found += _citation_spans(sent, lex)
@@ -128,6 +137,45 @@ def _phrase_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
             spans.append(Span(doc, tok.i, end, label="attributing-phrase"))
             break
     return spans
+
+
+def _document_reference_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """ "in a new Fox News poll", "from the 2020 census", "by the study": a figure's document.
+
+    The noun phrase after the preposition must end in a document noun and must not be a bare
+    unnamed plural ("in studies").
+    """
+    doc, spans = sent.doc, []
+    for tok in sent:
+        if tok.lower_ not in lex.document_prepositions:
+            continue
+        j = tok.i + 1
+        while j < min(sent.end, tok.i + 9) and _inside_noun_phrase(doc[j]):
+            noun = doc[j]
+            if _lemma(noun) in lex.documents and not _is_bare_unnamed(doc[tok.i + 1 : j + 1], lex):
+                end = j + 1
+                while end < sent.end and _lemma(doc[end]) in lex.documents:
+                    end += 1  # "exit poll results"
+                spans.append(Span(doc, tok.i, end, label="document"))
+                break
+            j += 1
+    return spans
+
+
+def _inside_noun_phrase(tok: Token) -> bool:
+    if tok.tag_:
+        return tok.tag_ in NP_TAGS or tok.text in {"/", "-"}
+    return not tok.is_punct or tok.text in {"/", "-", "'s", "’s"}
+
+
+def _is_bare_unnamed(phrase: Span, lex: AttributionLexicon) -> bool:
+    head = phrase[-1]
+    if _lemma(head) not in lex.unnamed:
+        return False
+    return not any(
+        t.lower_ in lex.specific_determiners or t.tag_ in NAME_TAGS or t.like_num or t.is_title
+        for t in phrase[:-1]
+    )
 
 
 def _unnamed_object(rest: Span, lex: AttributionLexicon) -> bool:
@@ -157,9 +205,23 @@ def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool) -> str | None
     if tok.is_title and not tok.is_sent_start:
         # A capitalised word inside a sentence is a name ("the Post") or headline case.
         return None
-    if tagged:
-        return tok.lemma_.lower() if tok.tag_.startswith("VB") else None
+    if tagged and tok.tag_.startswith("VB"):
+        return tok.lemma_.lower()
+    if tagged and not _is_final_report(tok):
+        return None
     return lex.verb_forms.get(tok.lower_)
+
+
+def _is_final_report(tok: Token) -> bool:
+    """ ", records show." or ", analysts say": the tagger often reads a clause-final report verb
+    as a noun; after a comma-separated clause and before the full stop it is the verb."""
+    doc = tok.doc
+    return (
+        tok.tag_ in {"NN", "NNS"}
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].is_punct
+        and any(t.text == "," for t in doc[max(0, tok.i - 5) : tok.i])
+    )
 
 
 def _reporting_verb_spans(
@@ -180,6 +242,8 @@ def _reporting_verb_spans(
                 spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
         subject = _subject_left(tok, sent, lex, tagged) or _subject_right(tok, sent, lex, tagged)
+        if kind == "finding" and (subject is None or _lemma(subject) not in lex.source_nouns):
+            subject = _document_subject(tok, sent, lex) or subject
         if subject is None:
             # "Smith, the bureau's director, said": the subject is beyond a parenthesis.
             if kind == "speech" and tok.i > sent.start and doc[tok.i - 1].text == ",":
@@ -196,6 +260,18 @@ def _reporting_verb_spans(
         start, end = min(subject.i, tok.i), max(subject.i, tok.i) + 1
         spans.append(Span(doc, start, end, label="reporting-verb"))
     return spans
+
+
+def _document_subject(verb: Token, sent: Span, lex: AttributionLexicon) -> Token | None:
+    """ "A USA Today poll released this week found": a document noun further left, with no
+    other finite verb between it and the finding verb."""
+    for i in range(verb.i - 1, max(sent.start, verb.i - lex.subject_reach) - 1, -1):
+        tok = sent.doc[i]
+        if tok.tag_ in FINITE_TAGS or tok.text in {";", ":"}:
+            return None
+        if tok.tag_ in NOUN_TAGS and _lemma(tok) in lex.source_nouns:
+            return None if _is_unnamed(tok, verb, sent, lex) else tok
+    return None
 
 
 def _verb_kind(lemma: str, lex: AttributionLexicon, stance: bool) -> str | None:
@@ -327,6 +403,11 @@ def _quotation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
     if first_word.text in DOUBLE_QUOTES:
         end = marks[1] + 1 if len(marks) > 1 else sent.end
         return [Span(doc, first_word.i, end, label="quotation")]
+    if doc[marks[0]].text in CLOSING_QUOTES or (len(marks) % 2 and marks[-1] >= sent.end - 2):
+        # The sentence closes a quotation opened in an earlier one.
+        quoted = doc[sent.start : marks[0]]
+        if len(quoted) >= lex.min_quote_tokens and _is_speech(quoted):
+            return [Span(doc, sent.start, marks[0] + 1, label="quotation")]
     spans = []
     for k in range(0, len(marks), 2):
         start = marks[k]
