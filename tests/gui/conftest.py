@@ -21,7 +21,7 @@ from caveat.gui.view_filters import DismissalStore, IgnoreList
 from caveat.gui.worker import AnalysisRunner
 
 # The offscreen platform warns on every top-level show(); it says nothing about our code.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+OFFSCREEN_NOISE = "This plugin does not support"
 
 
 @pytest.fixture

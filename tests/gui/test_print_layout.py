@@ -253,6 +253,9 @@ def test_summary_page_lists_legend_metrics_and_findings_with_pages(sample, sampl
     assert "Flesch reading ease" in flat and "higher is easier" in flat
     assert "grade 9: a US high-school freshman can read it" in flat
     assert flat.count("p. 1 ") + flat.count("p. 2 ") == len(analysis.all_findings())
+    reader = PdfReader(sample_pdf)
+    assert [item["/Title"] for item in reader.outline] == ["What Caveat found"]
+    assert reader.get_destination_page_number(reader.outline[0]) == 1
 
 
 def test_finding_across_a_page_break_gets_one_highlight_per_page(qapp, tmp_path):

@@ -168,17 +168,17 @@ class DocumentTab(QWidget):
         self.reader.show_finding(finding)
         self.side_panel.show_finding(finding, self.document)
 
-    def _anchor(self) -> int:
-        return self.current.start if self.current else self.reader.cursor_offset()
-
     def next_finding(self) -> Finding | None:
-        found = self.reader.index.next_after(self._anchor(), self.side_panel.scope_layer())
+        # from the selected finding, else from the caret (a finding right at it counts)
+        anchor = self.current.start if self.current else self.reader.cursor_offset() - 1
+        found = self.reader.index.next_after(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)
         return found
 
     def previous_finding(self) -> Finding | None:
-        found = self.reader.index.previous_before(self._anchor(), self.side_panel.scope_layer())
+        anchor = self.current.start if self.current else self.reader.cursor_offset()
+        found = self.reader.index.previous_before(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)
         return found

@@ -7,6 +7,7 @@ character outside the Basic Multilingual Plane (an emoji) takes two positions th
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -14,6 +15,7 @@ from caveat.analysis.model import LAYERS
 from caveat.document import Block, BlockKind, Document
 from caveat.gui import theme
 from caveat.gui.finding_index import FindingIndex
+from caveat.gui.slices import SliceRunner
 
 UNDERLINES = {
     "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
@@ -21,6 +23,11 @@ UNDERLINES = {
     "dot": QTextCharFormat.UnderlineStyle.DotLine,
 }
 HEADING_SCALE = {1: 1.6, 2: 1.3, 3: 1.15}
+#: documents up to this many lines are repainted in one go; longer ones in slices
+REPAINT_AT_ONCE_LINES = 600
+
+
+_LAYER_ORDER = {layer: i for i, layer in enumerate(LAYERS)}
 
 
 class Utf16Map:
@@ -55,6 +62,10 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._layer_formats: dict[str, QTextCharFormat] = {}
         self._dim = QTextCharFormat()
         self._base_size = theme.BASE_POINT_SIZE
+        self._segment_cache: dict[tuple[int, tuple[str, ...]], QTextCharFormat] = {}
+        self._kind_cache: dict[tuple[str, int], QTextCharFormat] = {}
+        self._plain = QTextCharFormat()
+        self.painter = SliceRunner(self)
         self.set_style(QPalette(), self._base_size)
 
     @property
@@ -67,9 +78,36 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._block_starts = [b.start for b in document.blocks]
         self._index = FindingIndex()
 
-    def set_findings(self, index: FindingIndex) -> None:
+    def set_findings(self, index: FindingIndex, first_line: int = 0) -> None:
         self._index = index
-        self.rehighlight()
+        self.repaint(first_line)
+
+    def repaint(self, first_line: int = 0) -> None:
+        """Highlight every line again, starting at `first_line` (the top of the view).
+
+        A long article is repainted in slices between events: at 100,000 words a full pass
+        takes a few hundred milliseconds, which would freeze the window in one piece.
+        """
+        qdoc = self.document()
+        if qdoc is None:
+            return
+        self.painter.start(
+            self._repaint_steps(first_line), at_once=qdoc.blockCount() <= REPAINT_AT_ONCE_LINES
+        )
+
+    def _repaint_steps(self, first_line: int) -> Iterator[None]:
+        qdoc = self.document()
+        first = qdoc.findBlockByNumber(first_line)
+        block = first if first.isValid() else qdoc.firstBlock()
+        while block.isValid():
+            self.rehighlightBlock(block)
+            yield None
+            block = block.next()
+        block = qdoc.firstBlock()
+        while block.isValid() and block.blockNumber() < first_line:
+            self.rehighlightBlock(block)
+            yield None
+            block = block.next()
 
     def set_style(self, palette: QPalette, base_point_size: float) -> None:
         """Rebuild the formats for a palette and font size; the caller rehighlights."""
@@ -83,19 +121,28 @@ class FindingHighlighter(QSyntaxHighlighter):
             self._layer_formats[layer_id] = fmt
         self._dim = QTextCharFormat()
         self._dim.setForeground(theme.dimmed_text(palette))
+        self._segment_cache = {}
+        self._kind_cache = {}
+        self._plain = QTextCharFormat()
 
     def layer_format(self, layer: str) -> QTextCharFormat:
         return QTextCharFormat(self._layer_formats.get(layer, QTextCharFormat()))
 
     def _block_format(self, block: Block) -> QTextCharFormat | None:
-        if block.kind is BlockKind.BOILERPLATE:
-            return QTextCharFormat(self._dim)
-        if block.kind is BlockKind.HEADING:
+        """The format of a block kind, built once per style (segment formats key on its id)."""
+        if block.kind is BlockKind.PARAGRAPH:
+            return None
+        key = (str(block.kind), block.level)
+        fmt = self._kind_cache.get(key)
+        if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setFontPointSize(self._base_size * HEADING_SCALE.get(block.level, 1.05))
-            return fmt
-        return None
+            if block.kind is BlockKind.BOILERPLATE:
+                fmt = QTextCharFormat(self._dim)
+            elif block.kind is BlockKind.HEADING:
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setFontPointSize(self._base_size * HEADING_SCALE.get(block.level, 1.05))
+            self._kind_cache[key] = fmt
+        return fmt
 
     def _kind_ranges(self, start: int, end: int) -> list[tuple[int, int, QTextCharFormat]]:
         """(start, end, format) from the kinds of the blocks on the line `[start, end)`."""
@@ -111,8 +158,11 @@ class FindingHighlighter(QSyntaxHighlighter):
                 if block.kind is BlockKind.HEADING and start < block.start:
                     # a Markdown "# " before the heading stays (offsets must match the file),
                     # quietly: heading size, faint colour
-                    marker = QTextCharFormat(fmt)
-                    marker.merge(self._dim)
+                    marker = self._kind_cache.get(("marker", block.level))
+                    if marker is None:
+                        marker = QTextCharFormat(fmt)
+                        marker.merge(self._dim)
+                        self._kind_cache[("marker", block.level)] = marker
                     ranges.append((start, block.start, marker))
                 ranges.append((max(start, block.start), min(end, block.end), fmt))
             i += 1
@@ -134,7 +184,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         for a, b in zip(ordered, ordered[1:], strict=False):
             covering = [f.layer for f in findings if f.start < b and f.end > a]
             if covering:
-                base = next((fmt for x, y, fmt in kinds if x <= a < y), QTextCharFormat())
+                base = next((fmt for x, y, fmt in kinds if x <= a < y), self._plain)
                 self._paint(qt_start, a, b, self._segment_format(base, covering))
 
     def _paint(self, qt_start: int, start: int, end: int, fmt: QTextCharFormat) -> None:
@@ -144,7 +194,16 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def _segment_format(self, base: QTextCharFormat, layers: list[str]) -> QTextCharFormat:
         """Overlaps stay distinguishable: the first layer's tint, the last layer's underline."""
-        order = sorted(set(layers), key=lambda x: list(LAYERS).index(x) if x in LAYERS else 99)
+        order = tuple(sorted(set(layers), key=lambda x: _LAYER_ORDER.get(x, 99)))
+        key = (id(base), order)  # a handful of kinds times layer sets: built once each
+        cached = self._segment_cache.get(key)
+        if cached is None:
+            cached = self._segment_cache[key] = self._build_segment_format(base, order)
+        return cached
+
+    def _build_segment_format(
+        self, base: QTextCharFormat, order: tuple[str, ...]
+    ) -> QTextCharFormat:
         fmt = QTextCharFormat(base)
         first, last = self._layer_formats.get(order[0]), self._layer_formats.get(order[-1])
         if first is None or last is None:

@@ -39,7 +39,7 @@ def finding_tooltip(finding: Finding, document: Document) -> str:
     return (
         f"<p style='white-space:pre-wrap'><b style='color:{color}'>"
         f"{html.escape(theme.layer_name(finding.layer))}</b> &middot; "
-        f"“{html.escape(words)}”<br>{html.escape(finding.message)}"
+        f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
         f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
     )
 
@@ -123,7 +123,7 @@ class ReaderView(QPlainTextEdit):
 
     def set_findings(self, index: FindingIndex) -> None:
         self.index = index
-        self.highlighter.set_findings(index)
+        self.highlighter.set_findings(index, self.firstVisibleBlock().blockNumber())
 
     def set_block_grades(self, grades: Mapping[int, float]) -> None:
         self.strip.set_grades(grades)
@@ -200,7 +200,7 @@ class ReaderView(QPlainTextEdit):
         font = theme.reading_font(self.zoom)
         self.setFont(font)
         self.highlighter.set_style(self.palette(), font.pointSizeF())
-        self.highlighter.rehighlight()
+        self.highlighter.repaint(self.firstVisibleBlock().blockNumber())
         self._update_margins()
 
     def _update_margins(self) -> None:
@@ -215,7 +215,7 @@ class ReaderView(QPlainTextEdit):
         # Qt sends a palette change from inside __init__, before the highlighter exists
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
             self.highlighter.set_style(self.palette(), self.font().pointSizeF())
-            self.highlighter.rehighlight()
+            self.highlighter.repaint(self.firstVisibleBlock().blockNumber())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -4,6 +4,7 @@ the readability metrics, each with what it means."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -28,6 +29,7 @@ from caveat.analysis.readability import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.gui import theme
 from caveat.gui.layer_visibility import LayerVisibility
+from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
 
 #: metrics shown, in this order, with their names as a reader says them
@@ -118,6 +120,7 @@ class SidePanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)
         self.tree.itemActivated.connect(self._activate_item)
+        self._tree_filler = SliceRunner(self)
         self.tree.itemClicked.connect(self._activate_item)
         self.tabs.addTab(self.tree, "Findings")
         self.metrics_label = _wrapping()
@@ -199,6 +202,7 @@ class SidePanel(QWidget):
         self, document: Document, analysis: Analysis | None, seen: Analysis | None
     ) -> None:
         """Fill the panel; `seen` is `analysis` with dismissals, ignores and hidden layers out."""
+        self._tree_filler.start(iter(()), at_once=True)  # stop a fill still going
         self.tree.clear()
         if analysis is None or seen is None:
             for label in self._counts.values():
@@ -223,19 +227,29 @@ class SidePanel(QWidget):
         )
 
     def _fill_tree(self, document: Document, seen: Analysis) -> None:
+        total = sum(len(seen.findings.get(layer, ())) for layer in seen.layers)
+        self._tree_filler.start(self._tree_steps(document, seen), at_once=total <= 500)
+
+    def _tree_steps(self, document: Document, seen: Analysis) -> Iterator[None]:
+        """Add the findings a few hundred at a time: thousands of items at once stall the window."""
         for layer_id in seen.layers:
             found = seen.findings.get(layer_id, ())
             group = QTreeWidgetItem([f"{LAYERS[layer_id].title}  ({len(found)})"])
             group.setIcon(0, layer_icon(layer_id, self.palette()))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
-            for finding in found:
-                words = " ".join(document.text[finding.start : finding.end].split())
-                item = QTreeWidgetItem([words])
-                item.setToolTip(0, finding.message)
-                item.setData(0, FINDING_ROLE, finding)
-                group.addChild(item)
             group.setExpanded(len(found) <= 200)
+            for first in range(0, len(found), 200):
+                items = []
+                for finding in found[first : first + 200]:
+                    item = QTreeWidgetItem(
+                        [" ".join(document.text[finding.start : finding.end].split())]
+                    )
+                    item.setToolTip(0, finding.message)
+                    item.setData(0, FINDING_ROLE, finding)
+                    items.append(item)
+                group.addChildren(items)
+                yield None
         if not seen.layers:
             self.tree.addTopLevelItem(QTreeWidgetItem(["All layers are hidden."]))
 

@@ -1,0 +1,145 @@
+"""Opening files, background analysis, cancelling, and what the window remembers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings
+
+from caveat.gui.settings import Settings
+from caveat.resources import sample_article
+
+
+def test_opening_the_sample_shows_text_at_once_then_the_analysis(window, qtbot):
+    [tab] = window.open_paths([sample_article()])
+    assert tab.reader.toPlainText().startswith("# The River Town")
+    assert tab.is_analysing()
+    with qtbot.waitSignal(tab.analysis_ready, timeout=60_000) as ready:
+        pass
+    assert ready.args[0].words > 300
+    assert not tab.is_analysing()
+    assert window.windowTitle() == "caveat-sample.md — Caveat"
+    assert tab.reader.index.findings == tab.analysis_as_seen().all_findings()
+
+
+def test_the_rule_based_fallback_notice_is_shown(window, qtbot):
+    [tab] = window.open_paths([sample_article()])
+    qtbot.waitSignal(tab.analysis_ready, timeout=60_000).wait()
+    assert not tab.side_panel.notice.isHidden()
+    assert "word lists" in tab.side_panel.notice.text()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("missing.txt", None, "no such file"),
+        ("picture.png", b"\x89PNG", "unsupported file type"),
+        ("empty.txt", b"  \n", "file is empty"),
+    ],
+)
+def test_a_file_that_cannot_be_opened_shows_the_reason_in_the_window(
+    window, tmp_path, name, content, reason
+):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert window.open_paths([path]) == []
+    assert window.message_bar.kind == "error"
+    assert name in window.message_bar.label.text()
+    assert reason in window.message_bar.label.text()
+    assert window.tabs.count() == 0
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_reopening_a_file_cancels_the_running_analysis_and_drops_its_result(
+    window, qtbot, tmp_path
+):
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(["About 40 people may have left the town."] * 3000), "utf-8")
+    finished: list[int] = []
+    window.runner.signals.finished.connect(lambda rid, _a: finished.append(rid))
+    [first] = window.open_paths([path])
+    first_request = first.request_id
+    [second] = window.open_paths([path])
+    assert window.tabs.count() == 1
+    with qtbot.waitSignal(second.analysis_ready, timeout=120_000):
+        pass
+    assert first_request not in finished  # cancelled: never delivered
+    assert second.analysis is not None and not second.analysis.cancelled
+
+
+def test_closing_a_tab_cancels_its_analysis(window, qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(["Perhaps 12 schools will close."] * 3000), "utf-8")
+    finished: list[int] = []
+    window.runner.signals.finished.connect(lambda rid, _a: finished.append(rid))
+    [tab] = window.open_paths([path])
+    request = tab.request_id
+    window.close_tab(0)
+    window.runner.shutdown()
+    assert request not in finished
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_stale_results_are_dropped(make_tab):
+    from gui_builders import analysis_of, finding
+
+    text = "Maybe 3 cats."
+    tab = make_tab(text, [])
+    tab.request_id = 7
+    tab._on_finished(6, analysis_of([finding(text, "Maybe", "hedge")]))
+    assert tab.reader.index.findings == []
+
+
+def test_layer_shortcut_toggles_the_layer_and_is_remembered(window, settings):
+    window.layer_actions["number"].trigger()
+    assert not window.visibility.is_visible("number")
+    assert Settings(settings.q).layer_visible("number") is False
+    window.layer_actions["number"].trigger()
+    assert Settings(settings.q).layer_visible("number") is True
+
+
+def test_zoom_applies_to_the_reader_and_is_remembered(window, settings):
+    [tab] = window.open_paths([sample_article()])
+    size = tab.reader.font().pointSizeF()
+    window.zoom_by(2)
+    assert tab.reader.font().pointSizeF() > size
+    assert settings.zoom() == 2
+    window.set_zoom(0)
+    assert tab.reader.font().pointSizeF() == size
+
+
+def test_settings_round_trip(tmp_path):
+    path = str(tmp_path / "round.ini")
+    first = Settings(QSettings(path, QSettings.Format.IniFormat))
+    first.set_layer_visible("hedge", False)
+    first.set_zoom(3)
+    first.set_splitter_sizes([900, 300])
+    first.set_geometry(QByteArray(b"geometry-bytes"))
+    first.add_recent_file(tmp_path / "a.md")
+    first.add_recent_file(tmp_path / "b.md")
+    first.add_recent_file(tmp_path / "a.md")
+    first.set_last_directory(tmp_path)
+    first.sync()
+    again = Settings(QSettings(path, QSettings.Format.IniFormat))
+    assert again.visible_layers() == {"number", "speculation"}
+    assert again.zoom() == 3
+    assert again.splitter_sizes() == [900, 300]
+    assert again.geometry() == QByteArray(b"geometry-bytes")
+    assert [p.name for p in again.recent_files()] == ["a.md", "b.md"]
+    assert Path(again.last_directory()) == tmp_path
+
+
+def test_opened_files_join_the_recent_list_and_the_welcome_page(window, settings, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("A short note.", "utf-8")
+    window.open_paths([path])
+    assert settings.recent_files()[0] == path.resolve()
+    assert "note.txt" in window.welcome.recent_list.text()
+
+
+def test_export_without_an_analysis_says_to_wait(window):
+    window.open_paths([sample_article()])
+    window.export_pdf()
+    assert "still running" in window.message_bar.label.text()
