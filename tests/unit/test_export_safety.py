@@ -98,3 +98,17 @@ def test_text_article_without_renderer_is_refused(tmp_path):
 def test_unknown_layer_is_refused(tmp_path):
     with pytest.raises(ExportError, match="unknown layer gossip"):
         export_pdf(_article(tmp_path), EMPTY, tmp_path / "o.pdf", layers=["gossip"])
+
+
+def test_renderer_failure_leaves_nothing_in_the_target_folder(tmp_path):
+    document = _article(tmp_path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+
+    def broken_renderer(job, path):
+        path.write_bytes(b"%PDF-1.7 partial")
+        raise RuntimeError("renderer crashed")
+
+    with pytest.raises(RuntimeError):
+        export_pdf(document, EMPTY, out_dir / "a.pdf", renderer=broken_renderer)
+    assert list(out_dir.iterdir()) == []

@@ -145,6 +145,8 @@ def export_pdf(
             summary = summary_job(document, analysis, chosen, first_pages, article_pages + 1)
             renderer(summary, work / "summary.pdf")
             writer.append(work / "summary.pdf", import_outline=False)
+            # a bookmark, so a viewer's outline panel jumps straight to the summary
+            writer.add_outline_item(title="What Caveat found", page_number=article_pages)
         highlights = HighlightWriter(writer, [LAYERS[layer] for layer in chosen])
         for placement in placements:
             highlights.add(placement)
