@@ -276,7 +276,7 @@ class SentenceReader:
         cue = self.words(be.i, tok.i + 2)
         return Cue(
             "motive",
-            f"'{cue}' states what {self.subject_text(subject)} feels or wants without a source",
+            f"'{cue}' asserts a motive or feeling of someone else, with no source",
             CONFIDENCE["motive"],
         )
 
@@ -424,8 +424,11 @@ class SentenceReader:
             ):
                 return cue
             return None
-        if lower == "may" and self.is_author_or_reader(self.subject(modal)):
+        subject = self.subject(modal)
+        if lower == "may" and self.is_author_or_reader(subject):
             return None  # "you may leave": permission
+        if lower == "may" and verb_lemma not in {"be", "have"} and self.is_generic(subject):
+            return None  # "severe cases may require ventilation": what can happen, not a guess
         # "could not find", "could swim": ability, often in the past. Decided here even when the
         # hedge layer flags the modal: a sentence about someone's abilities is not a conjecture.
         ability = (
@@ -436,6 +439,19 @@ class SentenceReader:
         if lower == "could" and verb_lemma not in {"be", "have"} and ability:
             return None
         return cue
+
+    def is_generic(self, subject: Token | None) -> bool:
+        """A subject that stands for a kind ("plastids", "a trader", "any group of members")."""
+        if subject is None or subject.tag_ not in {"NN", "NNS"}:
+            return False
+        start = subject.i
+        while start - 1 >= self.sent.start and self.doc[start - 1].tag_ in {"JJ", "NN", "NNS"}:
+            start -= 1
+        first = self.doc[start - 1] if start > self.sent.start else None
+        if first is not None and first.lower_ in self.lex.generic_determiners:
+            return True
+        bare = first is None or first.tag_ not in {"DT", "PRP$", "POS", "CD"}
+        return subject.tag_ == "NNS" and bare
 
     def narrates_past(self, modal: Token) -> bool:
         """Whether the sentence tells of the past ("workers sewed jeans and could earn $20"),

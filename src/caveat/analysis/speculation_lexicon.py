@@ -60,6 +60,7 @@ class SpeculationLexicon:
     be_forms: frozenset[str]
     adverbs_of_degree: frozenset[str]
     determiners: frozenset[str]
+    generic_determiners: frozenset[str]
     hedge_rules: frozenset[str]
     known_lemmas: frozenset[str]  # verbs the fallback may find by taking an ending off
     subject_tags: frozenset[str] = SUBJECT_TAGS
@@ -134,6 +135,7 @@ def speculation_lexicon(tokenizer: Tokenizer) -> SpeculationLexicon:
         be_forms=words(subjects["be_forms"]),
         adverbs_of_degree=words(subjects["adverbs_of_degree"]),
         determiners=words(subjects["fallback"]["determiners"]),
+        generic_determiners=words(subjects["generic_determiners"]),
         hedge_rules=words(data["hedge_layer"]["rules"]),
         known_lemmas=motive_verbs | words(verbs["seem"], verbs["appear"], verbs["scheduled"]),
     )
