@@ -143,3 +143,15 @@ def test_export_without_an_analysis_says_to_wait(window):
     window.open_paths([sample_article()])
     window.export_pdf()
     assert "still running" in window.message_bar.label.text()
+
+
+def test_a_long_text_is_shown_whole_after_loading_in_slices(window, qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    text = "\n\n".join(f"Paragraph {n}: about 40 people 😀 left." for n in range(4000))
+    path.write_text(text, "utf-8")
+    [tab] = window.open_paths([path])
+    assert tab.reader.toPlainText() == text[: len(tab.reader.toPlainText())]
+    if tab.reader.is_loading_text():
+        qtbot.waitSignal(tab.reader.text_loaded, timeout=30_000).wait()
+    assert tab.reader.toPlainText() == text
+    tab.cancel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -28,7 +28,9 @@ from caveat.document import BlockKind, Document
 from caveat.gui import theme
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.highlighter import FindingHighlighter, display_text
+from caveat.gui.slices import SliceRunner
 
+TEXT_SLICE_CHARS = 20_000  # appended per event-loop turn when a long text is opened
 COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
 
@@ -103,7 +105,10 @@ class ReaderView(QPlainTextEdit):
         self.setBackgroundRole(self.viewport().backgroundRole())
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(28)
+        self.document().setUndoRedoEnabled(False)  # read-only: an undo history only costs memory
         self.highlighter = FindingHighlighter(self.document())
+        self._text_loader = SliceRunner(self)
+        self.text_loaded = self._text_loader.done
         self.strip = DifficultyStrip(self)
         self.document_model: Document | None = None
         self.index = FindingIndex()
@@ -115,11 +120,36 @@ class ReaderView(QPlainTextEdit):
 
     # content
     def set_document(self, document: Document) -> None:
+        """Show the text: the first screenfuls at once, the rest appended in slices.
+
+        Laying out 100,000 words in one setPlainText took ~0.5 s on the GUI thread.
+        """
         self.document_model = document
         self._block_starts = [b.start for b in document.blocks]
         self.highlighter.set_document(document)
-        self.setPlainText(display_text(document.text))
+        shown = display_text(document.text)
+        first = self._line_end(shown, TEXT_SLICE_CHARS)
+        self.setPlainText(shown[:first])
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._text_loader.start(self._append_steps(shown, first), at_once=first >= len(shown))
+
+    @staticmethod
+    def _line_end(text: str, at_least: int) -> int:
+        """The end of the line at or after `at_least` (cutting inside a line is fine too)."""
+        cut = text.find("\n", at_least)
+        return len(text) if cut < 0 else cut
+
+    def _append_steps(self, shown: str, start: int) -> Iterator[None]:
+        cursor = QTextCursor(self.document())
+        while start < len(shown):
+            end = self._line_end(shown, start + TEXT_SLICE_CHARS)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(shown[start:end])
+            start = end
+            yield None
+
+    def is_loading_text(self) -> bool:
+        return self._text_loader.busy()
 
     def set_findings(self, index: FindingIndex) -> None:
         self.index = index

@@ -25,9 +25,11 @@ class WelcomePage(QWidget):
         self.setAutoFillBackground(True)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
-        column = QVBoxLayout()
+        holder = QWidget()
+        holder.setMaximumWidth(680)
+        column = QVBoxLayout(holder)
         column.addStretch(2)
-        outer.addLayout(column, 3)
+        outer.addWidget(holder, 3)
         outer.addStretch(1)
 
         title = QLabel("Caveat")
@@ -54,6 +56,7 @@ class WelcomePage(QWidget):
             text.setWordWrap(True)
             legend.addWidget(swatch, row, 0, Qt.AlignmentFlag.AlignTop)
             legend.addWidget(text, row, 1)
+        legend.setColumnStretch(1, 1)
         column.addLayout(legend)
         column.addSpacing(22)
 
