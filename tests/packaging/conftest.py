@@ -20,10 +20,16 @@ from packaging_support import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _gate_bundle_tests(request: pytest.FixtureRequest) -> None:
-    if request.node.get_closest_marker("bundle") and not bundle_tests_enabled():
-        pytest.skip("builds a bundle or a venv: set CAVEAT_BUNDLE_TEST=1 (CI sets CI=true)")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A skip mark, not a fixture: module-scoped fixtures (the bundle build) would run first.
+    if bundle_tests_enabled():
+        return
+    skip = pytest.mark.skip(
+        reason="builds a bundle or a venv: set CAVEAT_BUNDLE_TEST=1 (CI sets CI=true)"
+    )
+    for item in items:
+        if item.get_closest_marker("bundle"):
+            item.add_marker(skip)
 
 
 @pytest.fixture
