@@ -41,8 +41,8 @@ def run_offline(tmp_path: Path) -> RunOffline:
     prefix = network_namespace_prefix()
     if not prefix:
         warnings.warn(
-            "no network namespace here (unshare refused): offline runs rely on dead proxies "
-            "and, for Python, an audit hook",
+            "no network namespace here (unshare refused): offline runs rely on proxies that "
+            "lead nowhere (and, in the wheel's venv, an audit hook that refuses sockets)",
             stacklevel=2,
         )
 

@@ -106,3 +106,27 @@ def test_icon_uses_the_layer_colours() -> None:
     ET.fromstring(svg)  # well-formed
     for layer in LAYERS.values():
         assert layer.color.upper() in svg.upper(), layer.id
+
+
+def test_install_desktop_entry_points_the_menu_at_the_program_and_uninstalls(
+    tmp_path: Path,
+) -> None:
+    program = tmp_path / "my apps" / "caveat"  # a space, as in many home folders
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    data = tmp_path / "share"
+    script = REPO / "packaging" / "install-desktop-entry"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)}
+
+    subprocess.run([script, program], env=env, check=True, capture_output=True)
+    installed = data / "applications" / DESKTOP.name
+    assert f'Exec="{program}" %F' in installed.read_text().splitlines()
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png").is_file()
+    assert (data / "metainfo" / METAINFO.name).is_file()
+    if validator := shutil.which("desktop-file-validate"):
+        subprocess.run([validator, installed], check=True, capture_output=True)
+
+    subprocess.run([script, "--uninstall"], env=env, check=True, capture_output=True)
+    assert not installed.exists()
+    assert not list(data.rglob(f"{APP_ID}*"))
