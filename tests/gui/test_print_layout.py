@@ -302,3 +302,21 @@ def test_article_without_a_title_heading_gets_one_from_its_name(qapp, tmp_path):
     frame = render_print_job(job, tmp_path / "x.pdf")
     origin = locate(pdfium.PdfDocument(tmp_path / "x.pdf"), job, frame, len(document.text))
     assert all(origin.char[i] >= 0 for i, c in enumerate(document.text) if not c.isspace())
+
+
+def test_headings_stay_with_their_text_and_no_text_is_lost(qapp, tmp_path):
+    sections = [
+        f"## Section {n}\n\n"
+        + "\n\n".join(f"Paragraph {n}.{p} " + "text " * (25 + 7 * n % 40) for p in range(2 + n % 3))
+        for n in range(40)
+    ]
+    document = markdown_document("# Many headings\n\n" + "\n\n".join(sections), tmp_path / "h.md")
+    job = article_job(document)
+    frame = render_print_job(job, tmp_path / "h.pdf")
+    origin = locate(pdfium.PdfDocument(tmp_path / "h.pdf"), job, frame, len(document.text))
+    _chars, offsets = expected_chars(job)
+    assert all(origin.char[o] >= 0 for o in offsets if o >= 0), "every printed letter is found"
+    for n in range(40):
+        heading = document.text.index(f"Section {n}\n")
+        text = document.text.index(f"Paragraph {n}.0")
+        assert origin.page[heading] == origin.page[text], f"Section {n} ends a page"

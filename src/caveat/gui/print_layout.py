@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,13 +22,13 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFrameFormat,
+    QTextFormat,
     QTextLength,
     QTextOption,
     QTextTableFormat,
 )
 
-from caveat.export.printjob import PageFrame, PrintBlock, PrintJob, PrintTable, Style, Swatch
+from caveat.export.printjob import PageFrame, PrintJob, PrintTable, Style, Swatch
 
 DPI = 600  # device units per inch of the writer; the layout is done in these units
 POINT = DPI / 72  # device units per point, for page geometry and painting
@@ -37,6 +37,7 @@ POINT = DPI / 72  # device units per point, for page geometry and painting
 # left margins and indents are taken in device units.
 CSS_PX = 96 / 72  # CSS pixels per point
 HANG = 40  # points: the hanging indent of a finding in the summary's list
+KEEP_WITH_NEXT_PT = 48  # a heading needs this much room below it (about three lines of text)
 MARGIN_PT = (72, 64, 72, 72)  # left, top, right, bottom
 SERIF = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif"]
 SANS = ["Source Sans 3", "Source Sans Pro", "Noto Sans", "Helvetica", "Arial", "DejaVu Sans"]
@@ -128,7 +129,7 @@ def _insert_marked(cursor: QTextCursor, text: str, base: QTextCharFormat, swatch
         cursor.insertText(text[pos:], base)
 
 
-def _insert_table(cursor: QTextCursor, table: PrintTable, width: float) -> None:
+def _insert_table(cursor: QTextCursor, table: PrintTable) -> None:
     fmt = QTextTableFormat()
     fmt.setBorder(0)
     fmt.setCellPadding(3 * CSS_PX)
@@ -153,35 +154,62 @@ def _insert_table(cursor: QTextCursor, table: PrintTable, width: float) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
-def _build(job: PrintJob, width: float, writer: QPdfWriter) -> QTextDocument:
+def _build(job: PrintJob, writer: QPdfWriter, breaks: frozenset[int] = frozenset()):
+    """The job as a QTextDocument; blocks numbered in `breaks` start a new page.
+
+    Each heading's block carries its index in `job.blocks` as user state, for `_headings_to_move`.
+    """
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     document.setDocumentMargin(0)
     document.setDefaultFont(_font(SERIF, 11))
-    root = document.rootFrame().frameFormat()
-    root.setBorder(0)
-    document.rootFrame().setFrameFormat(QTextFrameFormat(root))
     cursor = QTextCursor(document)
     first = True
-    for item in job.blocks:
+    for index, item in enumerate(job.blocks):
         if isinstance(item, PrintTable):
-            _insert_table(cursor, item, width)
+            _insert_table(cursor, item)
             first = False
             continue
-        block: PrintBlock = item
         if not first:
             cursor.insertBlock()
         first = False
-        cursor.setBlockFormat(_block_format(block.style))
-        base = _char_format(block.style, block.level)
+        fmt = _block_format(item.style)
+        if index in breaks:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(fmt)
+        base = _char_format(item.style, item.level)
         cursor.setBlockCharFormat(base)
-        _insert_marked(cursor, block.text, base, block.swatches)
+        if item.style is Style.HEADING:
+            cursor.block().setUserState(index)
+        _insert_marked(cursor, item.text, base, item.swatches)
     return document
 
 
-def _page_size() -> QPageSize:
-    from PySide6.QtCore import QLocale
+def _headings_to_move(document: QTextDocument, page_height: float) -> frozenset[int]:
+    """Headings that would end a page, away from their text: they should start the next one.
 
+    Decided in one pass over the laid-out document, adding up how far each move pushes what
+    follows. (Changing block formats after layout instead misplaced later blocks in Qt 6.12.)
+    """
+    layout = document.documentLayout()
+    room_needed = KEEP_WITH_NEXT_PT * POINT
+    moves: set[int] = set()
+    shift = 0.0
+    block = document.begin()
+    while block.isValid():
+        if block.userState() >= 0 and block.next().isValid():
+            rect = layout.blockBoundingRect(block)
+            top, bottom = rect.top() + shift, rect.bottom() + shift
+            page_end = (top // page_height + 1) * page_height
+            if page_end - bottom < room_needed:
+                moves.add(block.userState())
+                shift += page_end - top
+        block = block.next()
+    return frozenset(moves)
+
+
+def _page_size() -> QPageSize:
+    """US Letter where the locale measures in inches, A4 elsewhere."""
     us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
 
@@ -213,8 +241,11 @@ def render_print_job(job: PrintJob, path: Path) -> PageFrame:
     page_w, page_h = writer.width(), writer.height()
     left, top, right, bottom = (m * POINT for m in MARGIN_PT)
     body_w, body_h = page_w - left - right, page_h - top - bottom
-    document = _build(job, body_w, writer)
+    document = _build(job, writer)
     document.setPageSize(QSizeF(body_w, body_h))
+    if moves := _headings_to_move(document, body_h):
+        document = _build(job, writer, moves)
+        document.setPageSize(QSizeF(body_w, body_h))
     bottoms = _line_bottoms(document)
     painter = QPainter(writer)
     try:
