@@ -7,6 +7,7 @@ character outside the Basic Multilingual Plane (an emoji) takes two positions th
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -27,6 +28,7 @@ HEADING_SCALE = {1: 1.6, 2: 1.3, 3: 1.15}
 REPAINT_AT_ONCE_LINES = 600
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LAYER_ORDER = {layer: i for i, layer in enumerate(LAYERS)}
 
 
@@ -34,7 +36,8 @@ class Utf16Map:
     """Converts between `str` offsets of one text and Qt's UTF-16 positions in it."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # a regex scan: a Python loop over 600,000 characters costs ~0.15 s on the GUI thread
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # the Qt position just after each astral character
         self._qt_ends = [i + n + 2 for n, i in enumerate(self._astral)]
 
