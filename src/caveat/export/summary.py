@@ -30,6 +30,7 @@ METRIC_NAMES = {
     "words": "Words",
     "sentences": "Sentences",
 }
+UNDERLINE_WORDS = {"wave": "a wavy line", "dash": "dashes", "dot": "dots"}
 QUOTE_LIMIT = 90  # characters of flagged text quoted in the list before it is cut
 
 
@@ -54,6 +55,20 @@ def _meaning(name: str, value: float) -> str:
     if name in GRADE_METRICS:
         meaning = f"{meaning}; {grade_in_words(value)}"
     return meaning[:1].upper() + meaning[1:]
+
+
+def _legend_note(layers: Sequence[str]) -> str:
+    """How to read the highlights, naming each layer's underline so colour is not the only cue."""
+    lines = ", ".join(
+        f"{UNDERLINE_WORDS.get(LAYERS[layer].underline, 'a line')} under "
+        f"{LAYERS[layer].title.lower()}"
+        for layer in layers
+    )
+    return (
+        f"Each highlight is tinted in its layer's colour and underlined: {lines}. They are PDF "
+        "annotations: your viewer lists them with their explanations, and its layers panel "
+        "shows or hides each layer."
+    )
 
 
 def _quote(text: str) -> str:
@@ -95,11 +110,7 @@ def summary_job(
         blocks.append(PrintBlock(analysis.pipeline.notice, Style.NOTE))
     blocks += [
         PrintBlock("Layers", Style.HEADING, 2),
-        PrintBlock(
-            "Each highlight is a PDF annotation: your viewer lists them with their "
-            "explanations, and its layers panel shows or hides each layer.",
-            Style.NOTE,
-        ),
+        PrintBlock(_legend_note(layers), Style.NOTE),
         PrintTable(
             header=("Layer", "What it marks", "Findings", "Per 100 words"),
             rows=tuple(
