@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from caveat.analysis.hedge_lexicon import HedgeLexicon, hedge_lexicon
+from caveat.analysis.hedge_lexicon import HedgeLexicon, Phrases, hedge_lexicon
 from caveat.analysis.spans import flag
 
 LAYER = "hedge"
@@ -57,12 +57,20 @@ class _SentenceScan:
     def hits(self, sent: Span) -> list[Hit]:
         self.sent = sent
         self.lows = [t.lower_ for t in sent]
+        self.tags = [t.tag_ for t in sent] if self.tagged else [""] * len(sent)
+        if self.tagged:
+            self.lemmas = [t.lemma_.lower() or t.lower_ for t in sent]
+        else:
+            self.lemmas = [self.lex.verb_forms.get(w, w) for w in self.lows]
         self.base = sent.start
+        triggers, verbs = self.lex.triggers, self.lex.verb_kinds
         found: list[Hit] = []
-        for i in range(len(sent)):
-            hit = self._match(i)
-            if hit:
-                found.append(hit)
+        for i, word in enumerate(self.lows):
+            # Most words start no rule: a set lookup keeps the scan cheap on long articles.
+            if word in triggers or self.lemmas[i] in verbs or word[:1].isdigit():
+                hit = self._match(i)
+                if hit:
+                    found.append(hit)
         return found
 
     def low(self, i: int) -> str:
@@ -72,21 +80,15 @@ class _SentenceScan:
         return self.sent[i] if 0 <= i < len(self.lows) else None
 
     def tag(self, i: int) -> str:
-        token = self.tok(i)
-        return token.tag_ if token is not None and self.tagged else ""
+        return self.tags[i] if 0 <= i < len(self.tags) else ""
 
     def lemma(self, i: int) -> str:
         """The lemma from the tagger, or the lexicon's guess from the word form without one."""
-        token = self.tok(i)
-        if token is None:
-            return ""
-        if self.tagged and token.lemma_:
-            return token.lemma_.lower()
-        return self.lex.verb_forms.get(self.lows[i], self.lows[i])
+        return self.lemmas[i] if 0 <= i < len(self.lemmas) else ""
 
-    def phrase_at(self, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    def phrase_at(self, i: int, phrases: Phrases) -> int:
         """Length of the longest phrase starting at token i, or 0."""
-        for phrase in phrases:
+        for phrase in phrases.get(self.low(i), ()):
             if tuple(self.lows[i : i + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
@@ -387,25 +389,35 @@ class _SentenceScan:
             return None
         if kind == "clause" and nxt not in lex.clause_openers:
             return None
-        subject = self._subject_before(i)
+        subject, between = self._subject_before(i)
+        if between & lex.astonishment_modals:
+            return None
+        if subject in lex.generic_people and between & lex.hypothetical_modals:
+            return self.span(i, i + 1, "hedging-verb")
         if subject in lex.first_person:
             return self.span(i, i + 1, "first-person-belief")
         if subject in lex.impersonal_subjects:
             return self.span(i, i + 1, "hedging-verb")
         return None
 
-    def _subject_before(self, i: int) -> str:
-        """The nearest word before a verb that could be its subject, skipping auxiliaries."""
+    def _subject_before(self, i: int) -> tuple[str, set[str]]:
+        """The nearest word before a verb that could be its subject, and the words skipped."""
+        skipped: set[str] = set()
         for k in range(i - 1, max(-1, i - 5), -1):
             word = self.low(k)
             if (
                 word in self.lex.subject_skip
                 or word in self.lex.negations
-                or self.tag(k) in {"RB", "MD"}
+                or self.tag(k)
+                in {
+                    "RB",
+                    "MD",
+                }
             ):
+                skipped.add(word)
                 continue
-            return word
-        return ""
+            return word, skipped
+        return "", skipped
 
 
 @Language.factory("caveat_hedge")

@@ -8,7 +8,7 @@ from typing import Any
 
 from caveat.analysis.lexicons import load_lexicon
 
-Phrases = tuple[tuple[str, ...], ...]
+Phrases = dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class HedgeLexicon:
     belief_not_before: frozenset[str]
     clause_openers: frozenset[str]
     first_person: frozenset[str]
+    generic_people: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    astonishment_modals: frozenset[str]
     impersonal_subjects: frozenset[str]
     subject_skip: frozenset[str]
     verb_forms: dict[str, str]  # inflected form -> lemma, for the fallback without a tagger
@@ -77,6 +80,22 @@ class HedgeLexicon:
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
+    triggers: frozenset[str] = frozenset()  # every word that can start a rule
+
+    def __post_init__(self) -> None:
+        words: set[str] = set(self.modals) | self.hedging_adverbs | self.hearsay_adverbs
+        words |= self.hedging_adjectives | self.attributive_adjectives | self.unknown_words
+        words |= self.hedging_nouns | self.approx_words | self.quantifiers | self.groups
+        words |= self.pronoun_quantifiers | self.belief_participles | self.generalizers
+        words |= self.number_words | set(self.verb_forms)
+        for phrases in (
+            self.adverb_phrases,
+            self.approx_phrases,
+            self.quantifier_phrases,
+            self.attribution_openers,
+        ):
+            words |= set(phrases)
+        object.__setattr__(self, "triggers", frozenset(words))
 
 
 def inflections(lemma: str, irregular: dict[str, list[str]]) -> tuple[str, ...]:
@@ -94,8 +113,11 @@ def _words(values: list[str]) -> frozenset[str]:
 
 
 def _phrases(values: list[list[str]]) -> Phrases:
-    """Longest first, so "as many as" wins over a shorter phrase at the same place."""
-    return tuple(sorted((tuple(v) for v in values), key=len, reverse=True))
+    """Indexed by first word, longest first, so "as many as" wins over "as" at the same place."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for value in sorted(values, key=len, reverse=True):
+        by_first.setdefault(value[0].lower(), []).append(tuple(w.lower() for w in value))
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 def _kinds(table: dict[str, Any]) -> dict[str, str]:
@@ -139,6 +161,9 @@ def hedge_lexicon() -> HedgeLexicon:
         belief_not_before=_words(verbs["belief_not_before"]),
         clause_openers=_words(verbs["clause_openers"]),
         first_person=_words(verbs["first_person"]),
+        generic_people=_words(verbs["generic_people"]),
+        hypothetical_modals=_words(verbs["hypothetical_modals"]),
+        astonishment_modals=_words(verbs["astonishment_modals"]),
         impersonal_subjects=_words(verbs["impersonal_subjects"]),
         subject_skip=_words(verbs["subject_skip"]),
         verb_forms=forms,
