@@ -4,6 +4,7 @@ The article is analysed once with the real pipeline; then the export alone is ti
 times, and the median reported with the share spent in Qt's rendering. Target: under 3 s.
 
     .venv/bin/python benchmarks/export_speed.py [--words 10000] [--runs 3] [--keep OUT.pdf]
+        [--model rules]
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="copy the last export here")
+    parser.add_argument("--model", help="spaCy model for the analysis ('rules' for the fallback)")
     args = parser.parse_args()
     ensure_gui_app()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         document = load_document(write_news(args.words, work))
-        analysis = analyze(document)
+        analysis = analyze(document, model=args.model)
         rendering: list[float] = []
 
         def timed_renderer(job, path):
