@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from caveat.analysis import cache
 from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
 from caveat.analysis.nlp import DETECTORS, load_pipeline
-from caveat.analysis.readability import readability
+from caveat.analysis.readability import BLOCK_METRICS, readability
 from caveat.analysis.spans import findings_of
 from caveat.document import Document
 
@@ -77,7 +77,7 @@ def iter_block_results(
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
             found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
-            yield BlockResult(i, found, readability(doc.text))
+            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS))
             if cancelled and cancelled():
                 return
 
