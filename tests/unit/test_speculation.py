@@ -17,6 +17,8 @@ MUST_FLAG = [
     ("Perhaps 80 percent of the houses would fail a modern energy audit.", "hedged-claim"),
     ("The site might be leaking cobalt into the river.", "hedged-claim"),
     ("He must have known about the payments.", "hedged-claim"),
+    ("Thousands may have been exposed to lead in the water.", "hedged-claim"),
+    ("He could win California on Tuesday and still lose the nomination.", "hedged-claim"),
     # predictions
     (
         "Putin will have the Russian people on his side if he portrays himself as strong.",
@@ -68,6 +70,13 @@ MUST_NOT_FLAG = [
     "May 2018 was the hottest month on record.",
     "The free will of the people is clear.",
     "Companies must report their emissions every year.",
+    "Severe cases may require permanent ventilation.",
+    "Higher security vaults may have various enchantments upon the doors.",
+    "It is possible to appeal the decision within a month.",
+    "Normal cartridges could not be used, so the console used special cards.",
+    "Workers sewed jeans and could earn $20 an hour in the factories.",
+    "It was feared that his funeral would set off unrest.",
+    "Kasich, the supposed moderate in the race, has signed 18 bills.",
     # timetables and subordinate clauses
     "The trial will begin on Monday.",
     "He talked about the new school and the 12 teachers it will hire.",

@@ -195,7 +195,8 @@ class SentenceReader:
     def motive(self, tok: Token) -> Cue | None:
         lemma = self.lemma(tok)
         lex = self.lex
-        if lemma in lex.motive_verbs | lex.person_only_verbs and self.is_verb(tok):
+        passive = tok.tag_ == "VBN"  # "it was feared that": nobody in particular feared it
+        if lemma in lex.motive_verbs | lex.person_only_verbs and self.is_verb(tok) and not passive:
             return self._motive_verb(tok, lemma)
         if lemma in lex.look_verbs and self.is_verb(tok):
             return self._looking_for(tok)
@@ -400,7 +401,8 @@ class SentenceReader:
         return None if self.in_noun_phrase(tok) else tok.text
 
     def is_seem(self, tok: Token) -> bool:
-        return self.lemma(tok) in self.lex.seem_verbs and self.is_verb(tok)
+        # "Seeming to have no connection, ..." opens a description, not a claim.
+        return self.lemma(tok) in self.lex.seem_verbs and self.is_verb(tok) and tok.tag_ != "VBG"
 
     def _epistemic_modal(self, modal: Token) -> str | None:
         lex, lower = self.lex, modal.lower_
@@ -427,16 +429,20 @@ class SentenceReader:
         subject = self.subject(modal)
         if lower == "may" and self.is_author_or_reader(subject):
             return None  # "you may leave": permission
-        if lower == "may" and verb_lemma not in {"be", "have"} and self.is_generic(subject):
+        # "may be", "could have been": a possibility about what is or was. "have" + a noun is
+        # possession ("vaults may have enchantments") and reads like any other verb.
+        after = self.token(verb.i + 1)
+        perfect = verb_lemma == "have" and after is not None and after.tag_ == "VBN"
+        stative = verb_lemma == "be" or perfect
+        if lower == "may" and not stative and self.is_generic(subject):
             return None  # "severe cases may require ventilation": what can happen, not a guess
         # "could not find", "could swim": ability, often in the past. Decided here even when the
         # hedge layer flags the modal: a sentence about someone's abilities is not a conjecture.
-        ability = (
-            self.negated(modal, verb)
-            or verb_lemma in lex.ability_verbs
-            or self.narrates_past(modal)
-        )
-        if lower == "could" and verb_lemma not in {"be", "have"} and ability:
+        negated = self.negated(modal, verb)
+        if lower == "could" and negated and self.narrates_past(modal):
+            return None  # "cartridges could not be used": what was impossible then
+        ability = negated or verb_lemma in lex.ability_verbs or self.narrates_past(modal)
+        if lower == "could" and not stative and ability:
             return None
         return cue
 
@@ -465,6 +471,8 @@ class SentenceReader:
             be = self.token(be.i - 1)
         if be is None or nxt is None or nxt.lower_ not in {"to", "that"}:
             return None
+        if nxt.lower_ == "to" and adjective.lower_ in self.lex.ability_adjectives:
+            return None  # "it is possible to prevent": what can be done
         if not (self.lemma(be) == "be" or be.lower_ in self.lex.be_forms):
             return None
         if self.is_author_or_reader(self.subject(be)):
@@ -477,6 +485,9 @@ class SentenceReader:
             if end <= self.sent.end and all(
                 self.doc[tok.i + k].lower_ == w for k, w in enumerate(words)
             ):
+                nxt = self.token(end)
+                if words[-1] in self.lex.ability_adjectives and nxt and nxt.lower_ == "to":
+                    return None
                 cue = self.words(tok.i, end)
                 return Cue(
                     "hedged-claim",

@@ -48,6 +48,7 @@ class SpeculationLexicon:
     theory_openers: frozenset[str]
     hedging_adverbs: frozenset[str]
     hedging_adjectives: frozenset[str]
+    ability_adjectives: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     subordinators: frozenset[str]
     boundaries: frozenset[str]
@@ -118,6 +119,7 @@ def speculation_lexicon(tokenizer: Tokenizer) -> SpeculationLexicon:
         theory_openers=words(theory["openers"]),
         hedging_adverbs=words(adverbs["hedging"]),
         hedging_adjectives=words(adverbs["adjectives"]),
+        ability_adjectives=words(adverbs["ability_adjectives"]),
         phrases=_phrases(adverbs["phrases"], tokenizer),
         subordinators=words(clauses["subordinators"]),
         boundaries=words(clauses["boundaries"]),
