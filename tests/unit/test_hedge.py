@@ -43,6 +43,10 @@ HEDGED = [
         "agentless-passive",
     ),
     ("The painting is said to be a fake.", "said", "agentless-passive"),
+    ("According to some, the vote was rigged.", "According to some", "unnamed-source"),
+    ("In some cases the drug causes seizures.", "In some cases", "hedging-adverb"),
+    ("You'd think the council would listen.", "think", "hedging-verb"),
+    ("The crowd numbered 500 or so.", "or so", "approximator"),
 ]
 
 NOT_HEDGED = [
@@ -71,6 +75,11 @@ NOT_HEDGED = [
     ("Some of the buildings were damaged.", "Some"),
     ("The team reached its full potential.", "potential"),
     ("It is a kind of battery.", "kind"),
+    ("I could not believe it.", "believe"),
+    ("The band would later become famous.", "would"),
+    ("The shop could not repair the radio, so we sent it back.", "could"),
+    ("Prices rose every year up to 2018.", "up"),
+    ("Ask anyone: you should read it.", "should"),
 ]
 
 
