@@ -8,7 +8,10 @@ them as they come.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -82,22 +85,27 @@ def iter_block_results(
                 return
 
 
+def _analysed_text(document: Document) -> str:
+    return "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
+
+
 def assemble(
     document: Document,
     results: Iterable[BlockResult],
     layers: Sequence[str],
     pipeline: PipelineInfo,
     cancelled: bool = False,
+    metrics: dict[str, float] | None = None,
 ) -> Analysis:
-    """Combine block results into an Analysis, with the document's readability."""
+    """Combine block results into an Analysis, with the document's readability (measured here
+    unless `metrics` already holds it)."""
     found: dict[str, list[Finding]] = {layer: [] for layer in layers}
     block_metrics: dict[int, dict[str, float]] = {}
     for result in results:
         block_metrics[result.index] = result.metrics
         for f in result.findings:
             found[f.layer].append(f)
-    body = "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
-    metrics = readability(body)
+    metrics = dict(metrics) if metrics else readability(_analysed_text(document))
     words = int(metrics["words"])
     return Analysis(
         findings={layer: tuple(sorted(found[layer])) for layer in layers},
@@ -108,6 +116,45 @@ def assemble(
         cancelled=cancelled,
         layers=tuple(layers),
     )
+
+
+class DocumentReadability:
+    """The whole document's readability, measured on the second core while the detectors run.
+
+    textstat takes about 2 s for 100,000 words, in pure Python; in a thread it would only compete
+    for the GIL, so a long text goes to a separate process (spawned: forking a process that may
+    run Qt threads is unsafe). A short one is measured here, where a process would cost more.
+    """
+
+    PROCESS_ABOVE_CHARS = 150_000  # about 25,000 words
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.executor: ProcessPoolExecutor | None = None
+        self.future: Future[dict[str, float]] | None = None
+
+    def __enter__(self) -> DocumentReadability:
+        if len(self.text) > self.PROCESS_ABOVE_CHARS:
+            try:
+                context = multiprocessing.get_context("spawn")
+                self.executor = ProcessPoolExecutor(1, mp_context=context)
+                self.future = self.executor.submit(readability, self.text)
+            except (OSError, RuntimeError):
+                # No process to be had (or a script without a __main__ guard): measure here.
+                self.executor, self.future = None, None
+        return self
+
+    def result(self) -> dict[str, float]:
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except (OSError, BrokenProcessPool):
+                pass
+        return readability(self.text)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def analyze(
@@ -130,13 +177,15 @@ def analyze(
     if key and (cached := cache.load(key)):
         return cached
     total = len(document.analysed_blocks())
-    results = []
-    for result in iter_block_results(document, chosen, nlp, cancelled=cancelled):
-        results.append(result)
-        if progress:
-            progress(len(results), total)
-    stopped = bool(cancelled and cancelled()) and len(results) < total
-    analysis = assemble(document, results, chosen, info, cancelled=stopped)
+    with DocumentReadability(_analysed_text(document)) as document_metrics:
+        results = []
+        for result in iter_block_results(document, chosen, nlp, cancelled=cancelled):
+            results.append(result)
+            if progress:
+                progress(len(results), total)
+        stopped = bool(cancelled and cancelled()) and len(results) < total
+        metrics = None if stopped else document_metrics.result()
+    analysis = assemble(document, results, chosen, info, cancelled=stopped, metrics=metrics)
     if key:
         cache.store(key, analysis)
     return analysis
