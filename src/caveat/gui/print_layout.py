@@ -8,6 +8,7 @@ margins, so the export can find every document character on the rendered pages.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -118,7 +119,9 @@ def _swatch_format(base: QTextCharFormat, swatch: Swatch) -> QTextCharFormat:
     return fmt
 
 
-def _insert_marked(cursor: QTextCursor, text: str, base: QTextCharFormat, swatches) -> None:
+def _insert_marked(
+    cursor: QTextCursor, text: str, base: QTextCharFormat, swatches: Sequence[Swatch]
+) -> None:
     pos = 0
     for swatch in sorted(swatches, key=lambda s: s.start):
         if swatch.start > pos:
@@ -154,7 +157,9 @@ def _insert_table(cursor: QTextCursor, table: PrintTable) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
-def _build(job: PrintJob, writer: QPdfWriter, breaks: frozenset[int] = frozenset()):
+def _build(
+    job: PrintJob, writer: QPdfWriter, breaks: frozenset[int] = frozenset()
+) -> QTextDocument:
     """The job as a QTextDocument; blocks numbered in `breaks` start a new page.
 
     Each heading's block carries its index in `job.blocks` as user state, for `_headings_to_move`.
@@ -189,7 +194,7 @@ def _headings_to_move(document: QTextDocument, page_height: float) -> frozenset[
     """Headings that would end a page, away from their text: they should start the next one.
 
     Decided in one pass over the laid-out document, adding up how far each move pushes what
-    follows. (Changing block formats after layout instead misplaced later blocks in Qt 6.12.)
+    follows; a move that reflows later pages differently can leave a later heading unmoved.
     """
     layout = document.documentLayout()
     room_needed = KEEP_WITH_NEXT_PT * POINT
@@ -244,6 +249,8 @@ def render_print_job(job: PrintJob, path: Path) -> PageFrame:
     document = _build(job, writer)
     document.setPageSize(QSizeF(body_w, body_h))
     if moves := _headings_to_move(document, body_h):
+        # WORKAROUND: Qt 6.12 misplaces later blocks (the last pages' text was lost) when block
+        # formats change on a document it laid out lazily; build it again with the page breaks.
         document = _build(job, writer, moves)
         document.setPageSize(QSizeF(body_w, body_h))
     bottoms = _line_bottoms(document)
@@ -253,16 +260,16 @@ def render_print_job(job: PrintJob, path: Path) -> PageFrame:
             if page:
                 writer.newPage()
             painter.save()
-            # The next page's first line can start a hair (rounding) above this page's end, so
-            # Qt would draw a sliver of its background here: clip just below this page's last
-            # line. (drawContents sets its own clip, so the painter's would be ignored.)
+            # WORKAROUND: Qt 6.12 can place the next page's first line a rounding error above
+            # this page's end and draws a sliver of its background here: clip just below this
+            # page's last line. (drawContents sets its own clip; the painter's would be ignored.)
             end = page * body_h + body_h
             last = bottoms[max(0, bisect.bisect_right(bottoms, end) - 1)]
             visible = max(0.0, min(body_h, last - page * body_h + POINT))
             painter.translate(left, top - page * body_h)
             document.drawContents(painter, QRectF(0, page * body_h, body_w, visible))
             painter.restore()
-            _draw_margins(painter, job, page, QRectF(left, top, body_w, body_h), page_h)
+            _draw_margins(painter, job, page, QRectF(left, top, body_w, body_h))
     finally:
         painter.end()
     to_pt = 72 / DPI
@@ -274,7 +281,7 @@ def render_print_job(job: PrintJob, path: Path) -> PageFrame:
     )
 
 
-def _draw_margins(painter: QPainter, job: PrintJob, page: int, body: QRectF, page_h: float):
+def _draw_margins(painter: QPainter, job: PrintJob, page: int, body: QRectF) -> None:
     """The running head (after the first page) and the page number, outside the body frame."""
     painter.setPen(GREY)
     painter.setFont(_font(SANS, 8.5))
