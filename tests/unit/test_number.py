@@ -19,6 +19,8 @@ FLAGGED = [
     ("Thousands of people marched on the capital.", ("Thousands", "count")),
     ("Some 1,200 troops were deployed.", ("1,200", "count")),
     ("Prices rose 10-15 percent.", ("10-15 percent", "percentage")),
+    ("I was a million votes ahead of him.", ("a million", "count")),
+    ("Forty six percent were certain.", ("Forty six percent", "percentage")),
     ("Critics claim 40 percent of the funds vanished.", ("40 percent", "percentage")),
 ]
 
@@ -44,6 +46,10 @@ NOT_STATISTICS = [
     "See Section 230 of the act.",
     "It lasted a quarter of a century.",
     "The trial lasted an hour and a half.",
+    "Bush raised more money during the first half of the year.",
+    "This is a preview of the series '16 And President.",
+    "She stars at New York's 54 Below next week.",
+    "He gave her a thousand-yard stare.",
 ]
 
 SOURCED = [

@@ -22,6 +22,7 @@ NP_TAGS = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "'ve", "'d", "having"}
 PROGRESSIVE_AUXILIARIES = {"is", "are", "was", "were", "am", "been", "be", "'s", "'re", "'m"}
+BRACKETS = {"[", "]", "(", ")"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLOSING_QUOTES = {"”", "''"}
 DOUBLE_QUOTES = {'"', "“", "”", "``", "''"}
@@ -115,40 +116,42 @@ def attribution_spans(sent: Span, stance: bool = False) -> list[Span]:
     lex = attribution_lexicon()
     tagged = bool(sent[0].tag_)
     found: list[Span] = []
-    found += _phrase_spans(sent, lex)
-    found += _document_reference_spans(sent, lex)
+    lower = [t.lower_ for t in sent]  # one string lookup per token, shared by the finders
+    found += _phrase_spans(sent, lex, lower)
+    found += _document_reference_spans(sent, lex, lower)
     found += _reporting_verb_spans(sent, lex, tagged, stance)
-    found += _quotation_spans(sent, lex)
-    found += _citation_spans(sent, lex)
+    found += _quotation_spans(sent, lex, lower)
+    found += _citation_spans(sent, lex, lower)
     found += _link_spans(sent)
     unique = {(s.start, s.end, s.label_): s for s in found}
     return [unique[key] for key in sorted(unique)]
 
 
-def _phrase_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+def _phrase_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> list[Span]:
     doc, spans = sent.doc, []
-    for tok in sent:
-        for words in lex.phrases.get(tok.lower_, ()):
-            end = tok.i + len(words)
-            if end > sent.end or any(doc[tok.i + k].lower_ != w for k, w in enumerate(words)):
+    for k, first in enumerate(lower):
+        for words in lex.phrases.get(first, ()):
+            if tuple(lower[k : k + len(words)]) != words:
                 continue
+            start, end = sent.start + k, sent.start + k + len(words)
             if end < sent.end and _unnamed_object(doc[end : sent.end], lex):
                 break
-            spans.append(Span(doc, tok.i, end, label="attributing-phrase"))
+            spans.append(Span(doc, start, end, label="attributing-phrase"))
             break
     return spans
 
 
-def _document_reference_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+def _document_reference_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> list[Span]:
     """ "in a new Fox News poll", "from the 2020 census", "by the study": a figure's document.
 
     The noun phrase after the preposition must end in a document noun and must not be a bare
     unnamed plural ("in studies").
     """
     doc, spans = sent.doc, []
-    for tok in sent:
-        if tok.lower_ not in lex.document_prepositions:
+    for k, word in enumerate(lower):
+        if word not in lex.document_prepositions:
             continue
+        tok = doc[sent.start + k]
         j = tok.i + 1
         while j < min(sent.end, tok.i + 9) and _inside_noun_phrase(doc[j]):
             noun = doc[j]
@@ -202,26 +205,26 @@ def _lemma(tok: Token) -> str:
 
 
 def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool) -> str | None:
-    if tok.is_title and not tok.is_sent_start:
+    # Only the listed verbs' forms can be reporting verbs: one set lookup rules out most tokens.
+    lemma = lex.verb_forms.get(tok.lower_)
+    if lemma is None or (tok.is_title and not tok.is_sent_start):
         # A capitalised word inside a sentence is a name ("the Post") or headline case.
         return None
-    if tagged and tok.tag_.startswith("VB"):
-        return tok.lemma_.lower()
-    if tagged and not _is_final_report(tok):
+    if tagged and not (tok.tag_.startswith("VB") or _is_final_report(tok)):
         return None
-    return lex.verb_forms.get(tok.lower_)
+    return lemma
 
 
 def _is_final_report(tok: Token) -> bool:
-    """ ", records show." or ", analysts say": the tagger often reads a clause-final report verb
-    as a noun; after a comma-separated clause and before the full stop it is the verb."""
+    """ ", records show." or "Trump estimates that": the tagger often reads a report verb as a
+    noun; before the full stop after a comma, or between a name and "that", it is the verb."""
     doc = tok.doc
-    return (
-        tok.tag_ in {"NN", "NNS"}
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].is_punct
-        and any(t.text == "," for t in doc[max(0, tok.i - 5) : tok.i])
-    )
+    if tok.tag_ not in {"NN", "NNS"} or tok.i + 1 >= len(doc) or tok.i == 0:
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ == "that" and doc[tok.i - 1].tag_ in {"NNP", "NNPS", "PRP"}:
+        return True
+    return nxt.is_punct and any(t.text == "," for t in doc[max(0, tok.i - 5) : tok.i])
 
 
 def _reporting_verb_spans(
@@ -245,8 +248,9 @@ def _reporting_verb_spans(
         if kind == "finding" and (subject is None or _lemma(subject) not in lex.source_nouns):
             subject = _document_subject(tok, sent, lex) or subject
         if subject is None:
-            # "Smith, the bureau's director, said": the subject is beyond a parenthesis.
-            if kind == "speech" and tok.i > sent.start and doc[tok.i - 1].text == ",":
+            # "Smith, the bureau's director, said", "Smith obtained the video and said": the
+            # subject is beyond a parenthesis or a first verb.
+            if kind == "speech" and _has_distant_subject(tok, sent):
                 spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
         if _is_unnamed(subject, tok, sent, lex):
@@ -255,6 +259,7 @@ def _reporting_verb_spans(
             _lemma(subject) in lex.source_nouns
             or _opens_clause(tok, sent)
             or _has_document_object(tok, sent, lex)
+            or _is_parenthetical(subject, tok, sent)
         ):
             continue
         start, end = min(subject.i, tok.i), max(subject.i, tok.i) + 1
@@ -388,15 +393,35 @@ def _has_document_object(verb: Token, sent: Span, lex: AttributionLexicon) -> bo
 
 
 def _opens_clause(verb: Token, sent: Span) -> bool:
-    nxt = verb.i + 1
-    return nxt < sent.end and sent.doc[nxt].lower_ in CLAUSE_OPENERS
+    """ "found that", "wrote:", "found last week that"."""
+    following = sent.doc[verb.i + 1 : min(sent.end, verb.i + 4)]
+    return any(t.lower_ in CLAUSE_OPENERS for t in following) and following[0].tag_ != "DT"
 
 
-def _quotation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+def _is_parenthetical(subject: Token, verb: Token, sent: Span) -> bool:
+    """ "The trouble, Frank writes, began", "..., the study found.": a named report aside."""
+    nxt = sent.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    named = subject.tag_ in {"NNP", "NNPS", "PRP"} or (not subject.tag_ and subject.is_title)
+    return named and subject.i < verb.i and (nxt is None or nxt.text in {",", ".", ";"})
+
+
+def _has_distant_subject(verb: Token, sent: Span) -> bool:
+    doc = sent.doc
+    if verb.i == sent.start or verb.tag_ not in FINITE_TAGS | {""}:
+        return False
+    prev = doc[verb.i - 1]
+    if prev.text == ",":
+        return True
+    return prev.lower_ in {"and", "but"} and any(
+        t.tag_ in {"NNP", "NNPS", "PRP"} for t in doc[sent.start : verb.i - 1]
+    )
+
+
+def _quotation_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> list[Span]:
     """Someone's words in quotation marks: a sentence that opens with a quote, or a quoted
     stretch long enough not to be scare quotes ("a 'firewall'")."""
     doc = sent.doc
-    marks = [t.i for t in sent if t.text in DOUBLE_QUOTES]
+    marks = [sent.start + k for k, word in enumerate(lower) if word in DOUBLE_QUOTES]
     if not marks:
         return []
     first_word = next((t for t in sent if not t.is_space), sent[0])
@@ -425,13 +450,16 @@ def _is_speech(quoted: Span) -> bool:
     return sum(1 for t in quoted if t.is_lower) >= 2
 
 
-def _citation_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+def _citation_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> list[Span]:
     """Citation markers: [3], [12, 14], (Smith, 2020), (Smith et al. 2020), Smith (2020).
 
     A marker right after the full stop still cites its sentence, and the sentence splitter may
     cut a marker in two ("4% [" | "3]."), so the search reaches a few tokens past the sentence.
     """
     doc, spans, reach = sent.doc, [], lex.max_citation_tokens
+    after = doc[sent.end].text if sent.end < len(doc) else ""
+    if after not in BRACKETS and not any(word in BRACKETS for word in lower):
+        return spans
     for i in range(max(0, sent.start - reach), min(len(doc), sent.end + 1)):
         tok = doc[i]
         if tok.text not in {"[", "("}:

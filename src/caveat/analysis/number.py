@@ -96,6 +96,7 @@ class NumberLexicon:
     large_words: frozenset[str]
     fractions: frozenset[str]
     half_followers: frozenset[str]
+    half_blockers: frozenset[str]
     vague_counts: frozenset[str]
     rate_links: tuple[tuple[str, ...], ...]
     opening_words: int
@@ -131,6 +132,7 @@ def number_lexicon() -> NumberLexicon:
         large_words=frozenset(words["large"]),
         fractions=frozenset(words["fractions"]),
         half_followers=frozenset(words["half_followers"]),
+        half_blockers=frozenset(words["half_blockers"]),
         vague_counts=frozenset(words["vague_counts"]),
         rate_links=phrases(words["rate_links"]),
         opening_words=data["sources"]["opening_words"],
@@ -141,6 +143,7 @@ def number_lexicon() -> NumberLexicon:
 
 Found = tuple[int, str | None]  # end token of a match, and its kind (None: not a statistic)
 DASHES = {"-", "–", "—"}
+APOSTROPHES = {"'", "‘", "’"}
 NOUN_TAGS = {"NN", "NNS"}
 
 
@@ -150,10 +153,22 @@ class FigureFinder:
     def __init__(self, lex: NumberLexicon, cited: set[int]) -> None:
         self.lex = lex
         self.cited = cited  # token indices inside citation markers such as [3]
+        self.triggers = (
+            lex.small_words
+            | lex.large_words
+            | lex.currency_symbols
+            | lex.vague_counts
+            | {"a", "an", "half"}
+        )
 
     def figures(self, sent: Span) -> list[tuple[int, int, str]]:
         found, i = [], sent.start
+        lower = [t.lower_ for t in sent]
         while i < sent.end:
+            word = lower[i - sent.start]
+            if not (word[:1].isdigit() or word in self.triggers):
+                i += 1  # most tokens cannot start a figure: skip them with one set lookup
+                continue
             match = (
                 self._proportion(sent, i)
                 or self._money(sent, i)
@@ -177,9 +192,15 @@ class FigureFinder:
             _is_digits(tok.text) or lower in self.lex.small_words or lower in self.lex.large_words
         )
 
+    def _is_scale(self, tok: Token) -> bool:
+        """ "million" in "a million votes"."""
+        return tok.lower_ in self.lex.scale and tok.lower_ in self.lex.large_words
+
     def _is_scaled_digits(self, tok: Token) -> bool:
         """ "5bn", "10m", "3.5k": digits with a scale glued on."""
         lower = tok.lower_
+        if not lower[:1].isdigit() or lower[-1:].isdigit():
+            return False
         return any(
             lower.endswith(s) and _is_digits(lower[: -len(s)]) for s in self.lex.scale if len(s) < 3
         )
@@ -191,6 +212,8 @@ class FigureFinder:
             tok = doc[j]
             if tok.lower_ in self.lex.scale or tok.lower_ in self.lex.large_words:
                 j += 1
+            elif tok.lower_ in self.lex.small_words and doc[j - 1].lower_ in self.lex.large_words:
+                j += 1  # "forty six"
             elif (
                 tok.text in DASHES
                 and j + 1 < sent.end
@@ -226,9 +249,10 @@ class FigureFinder:
         tok = doc[i]
         if self._is_scaled_digits(tok):
             return i + 1, "count"
-        if not self._is_number(tok):
+        a_scale = tok.lower_ in {"a", "an"} and i + 1 < sent.end and self._is_scale(doc[i + 1])
+        if not (a_scale or self._is_number(tok)):
             return None
-        end = self._phrase_end(sent, i)
+        end = self._phrase_end(sent, i + 1 if a_scale else i)
         if i in self.cited:
             return end, None
         unit = self._unit(sent, end)
@@ -268,7 +292,7 @@ class FigureFinder:
         doc, lex = sent.doc, self.lex
         tok = doc[i]
         lower = tok.lower_
-        if lower == "half" and not (i > sent.start and doc[i - 1].lower_ in {"a", "and", "an"}):
+        if lower == "half" and not (i > sent.start and doc[i - 1].lower_ in lex.half_blockers):
             if i + 1 < sent.end and doc[i + 1].lower_ in lex.half_followers:
                 return i + 1, "proportion"
             return None
@@ -308,6 +332,10 @@ class FigureFinder:
         nxt = doc[end] if end < sent.end else None
         if end == i + 1 and tok.lower_ in lex.small_words:
             return True  # "one theory", "two reasons"
+        if not _is_digits(tok.text) and nxt is not None and nxt.text in DASHES:
+            return True  # "a thousand-yard stare", "one-sided"
+        if prev is not None and prev.text in APOSTROPHES and len(tok.text) == 2:
+            return True  # "'16": a year
         if end == i + 1 and _is_digits(tok.text) and float(tok.text.replace(",", "")) < 10:
             return True  # single digits: list items, small counts, rarely a statistic
         return (
@@ -371,6 +399,8 @@ class FigureFinder:
         )
         if named and (nxt is None or nxt.tag_ not in NOUN_TAGS):
             return True  # "Apollo 11", "Windows 10"
+        if nxt is not None and nxt.is_title and nxt.tag_ not in {"NNPS", "NNS", "JJ", "CD"}:
+            return True  # "54 Below", "Fight for 15 Movement" (but "3,800 Syrians" is plural)
         street = doc[end : min(sent.end, end + 4)]
         return any(t.lower_ in lex.street_words for t in street) and all(
             t.is_title for t in street[:1]
