@@ -32,11 +32,12 @@ TINT_STRENGTH = 0.42  # how much of the layer colour the highlight fill keeps ov
 
 def tint(color: str, strength: float = TINT_STRENGTH) -> tuple[float, float, float]:
     """`color` ("#rrggbb") mixed with white, as RGB in 0..1: light enough to read through."""
-    rgb = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return tuple(round(1 - strength * (1 - c), 4) for c in rgb)  # type: ignore[return-value]
+    r, g, b = (1 - strength * (1 - int(color[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return round(r, 4), round(g, 4), round(b, 4)
 
 
 def rgb(color: str) -> tuple[float, float, float]:
+    """`color` ("#rrggbb") as RGB in 0..1."""
     return tint(color, 1.0)
 
 
