@@ -456,7 +456,8 @@ def _citation_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> li
     A marker right after the full stop still cites its sentence, and the sentence splitter may
     cut a marker in two ("4% [" | "3]."), so the search reaches a few tokens past the sentence.
     """
-    doc, spans, reach = sent.doc, [], lex.max_citation_tokens
+    doc, reach = sent.doc, lex.max_citation_tokens
+    spans: list[Span] = []
     after = doc[sent.end].text if sent.end < len(doc) else ""
     if after not in BRACKETS and not any(word in BRACKETS for word in lower):
         return spans
