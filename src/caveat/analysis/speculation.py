@@ -196,13 +196,13 @@ class SentenceReader:
         lemma = self.lemma(tok)
         lex = self.lex
         passive = tok.tag_ == "VBN"  # "it was feared that": nobody in particular feared it
-        if lemma in lex.motive_verbs | lex.person_only_verbs and self.is_verb(tok) and not passive:
+        if lemma in lex.wanting_verbs and self.is_verb(tok) and not passive:
             return self._motive_verb(tok, lemma)
         if lemma in lex.look_verbs and self.is_verb(tok):
             return self._looking_for(tok)
         if tok.lower_ in lex.motive_adjectives and not (self.tagged and tok.tag_.startswith("VB")):
             return self._motive_adjective(tok)
-        if lemma in lex.motive_nouns | lex.modified_motive_nouns:
+        if lemma in lex.all_motive_nouns:
             return self._motive_noun(tok, lemma)
         if lemma == "be" or tok.lower_ in lex.be_forms:
             return self._really_about(tok)
@@ -343,11 +343,9 @@ class SentenceReader:
     def hedged_claim(self, tok: Token, hedged_by_layer: dict[int, str]) -> Cue | None:
         lex = self.lex
         lower = tok.lower_
-        if self.in_subordinate_clause(tok, lex.subordinators):
-            return None
         cue: str | None = None
         confidence = CONFIDENCE["hedged-claim"]
-        if lower in lex.hedging_modals | lex.conditional_modals and self.is_modal(tok):
+        if lower in lex.claim_modals and self.is_modal(tok):
             cue = self._epistemic_modal(tok)
             if lower in lex.conditional_modals:
                 confidence = 0.5
@@ -361,7 +359,7 @@ class SentenceReader:
             cue = self._predicative(tok)
         elif tok.i in hedged_by_layer and not self.is_modal(tok):
             cue = self._hedge_from_layer(tok, hedged_by_layer[tok.i])
-        if cue is None:
+        if cue is None or self.in_subordinate_clause(tok, lex.subordinators):
             return None
         return Cue(
             "hedged-claim",
@@ -509,7 +507,11 @@ class SentenceReader:
         if theory is not None:
             return theory
         for tok in self.sent:
+            # Most words can start no rule: one set lookup skips them.
             if self.quoted[tok.i] or tok.is_punct or tok.is_space:
+                continue
+            starts = tok.lower_ in self.lex.triggers or self.lemma(tok) in self.lex.triggers
+            if not starts and tok.i not in hedged_by_layer:
                 continue
             for rule, cue in (
                 ("motive", self.motive(tok)),

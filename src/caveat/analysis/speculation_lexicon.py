@@ -63,6 +63,10 @@ class SpeculationLexicon:
     determiners: frozenset[str]
     generic_determiners: frozenset[str]
     hedge_rules: frozenset[str]
+    claim_modals: frozenset[str]  # hedging and conditional modals together
+    wanting_verbs: frozenset[str]  # motive and person-only verbs together
+    all_motive_nouns: frozenset[str]
+    triggers: frozenset[str]  # every word or lemma that can start a rule
     known_lemmas: frozenset[str]  # verbs the fallback may find by taking an ending off
     subject_tags: frozenset[str] = SUBJECT_TAGS
     noun_phrase_tags: frozenset[str] = NOUN_PHRASE_TAGS
@@ -139,5 +143,25 @@ def speculation_lexicon(tokenizer: Tokenizer) -> SpeculationLexicon:
         determiners=words(subjects["fallback"]["determiners"]),
         generic_determiners=words(subjects["generic_determiners"]),
         hedge_rules=words(data["hedge_layer"]["rules"]),
+        claim_modals=words(modals["hedging"], modals["conditional"]),
+        wanting_verbs=words(motive["verbs"], motive["person_only_verbs"]),
+        all_motive_nouns=words(motive["nouns"], motive["modified_nouns"]),
+        triggers=motive_verbs
+        | words(
+            modals["hedging"],
+            modals["conditional"],
+            modals["future"],
+            modals["future_be"],
+            verbs["seem"],
+            verbs["appear"],
+            motive["adjectives"],
+            motive["nouns"],
+            motive["modified_nouns"],
+            adverbs["hedging"],
+            adverbs["adjectives"],
+            subjects["be_forms"],
+            [w.split()[0] for w in adverbs["phrases"]],
+            ["be", "it", "its"],
+        ),
         known_lemmas=motive_verbs | words(verbs["seem"], verbs["appear"], verbs["scheduled"]),
     )
