@@ -336,12 +336,11 @@ class MainWindow(QMainWindow):
         if seen is None:
             self.message_bar.show_toast("The analysis is still running; export when it is done.")
             return
-        try:
-            from caveat.gui.export_dialog import export_with_dialog
-        except ImportError:
-            self.message_bar.show_error("PDF export is not available in this installation.")
-            return
-        export_with_dialog(self, tab.document, seen, tab.visible_layers())
+        from caveat.gui.export_dialog import export_with_dialog
+
+        written = export_with_dialog(self, tab.document, seen, tab.visible_layers())
+        if written:
+            self.message_bar.show_toast(f"Exported {written.name}.")
 
     def show_about(self) -> None:
         info = self.runner.pipeline_info
