@@ -113,3 +113,17 @@ def test_bundled_export_writes_highlight_annotations(
     ]
     assert highlights
     assert all(h.get("/Contents") for h in highlights)
+
+
+def test_bundled_analyze_measures_a_long_document_in_a_spawned_worker(
+    bundle: Path, run_offline: RunOffline, tmp_path: Path
+) -> None:
+    # Over 150,000 characters readability runs in a spawned process: a frozen program must act
+    # as that worker (freeze_support), not start a second `caveat` that rejects its arguments.
+    long_text = tmp_path / "long.md"
+    long_text.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 80), encoding="utf-8")
+    result = run_offline([bundle, "analyze", long_text, "--json"])
+    assert result.returncode == 0, result.stderr
+    assert "usage:" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["metrics"]["words"] > 25_000
