@@ -154,6 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
         analysis = analyze(document, layers=args.layers, model=args.model)
         if analysis.pipeline.notice:
             print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
+        analysis = _as_reader_wants(document, analysis)
         pages = export_pdf(
             document, analysis, args.output, layers=args.layers, renderer=render_print_job
         )
