@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from caveat.gui.main_window import MainWindow
+from caveat.resources import resource_path
+
+#: The freedesktop id: desktops match the window to its menu entry and icon by it.
+APP_ID = "io.github.caveat.Caveat"
 
 
 def run_gui(argv: list[str]) -> int:
@@ -17,7 +22,8 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName("Caveat")
     app.setApplicationName("Caveat")
     app.setApplicationDisplayName("Caveat")
-    app.setDesktopFileName("caveat")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "caveat.svg"))))
     window = MainWindow()
     window.show()
     # the window is up before spaCy loads: the model comes in the background
