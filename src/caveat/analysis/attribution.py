@@ -492,7 +492,12 @@ def _is_author_year(inside: Span, lex: AttributionLexicon) -> bool:
 
 def _is_year(tok: Token, lex: AttributionLexicon) -> bool:
     text = tok.text.rstrip("abc")  # "2020a" in author-year citations
-    return len(text) == 4 and text.isdigit() and lex.min_year <= int(text) <= lex.max_year
+    return (
+        len(text) == 4
+        and text.isascii()
+        and text.isdigit()
+        and lex.min_year <= int(text) <= lex.max_year
+    )
 
 
 def _link_spans(sent: Span) -> list[Span]:

@@ -147,7 +147,7 @@ class _SentenceScan:
 
     @staticmethod
     def _is_year(text: str) -> bool:
-        return text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2199
+        return text.isascii() and text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2199
 
     def _weasel_group(self, i: int) -> Hit | None:
         lex, word = self.lex, self.low(i)

@@ -349,7 +349,7 @@ class FigureFinder:
 
     def _is_year(self, tok: Token, prev: Token | None, length: int) -> bool:
         text = tok.text
-        if length != 1 or len(text) != 4 or not text.isdigit():
+        if length != 1 or len(text) != 4 or not (text.isascii() and text.isdigit()):
             return False
         year = int(text)
         if self.lex.min_year <= year <= self.lex.max_year:
@@ -416,7 +416,7 @@ class FigureFinder:
 
 def _is_digits(text: str) -> bool:
     stripped = text.replace(",", "").replace(".", "", 1)
-    return stripped.isdigit()
+    return stripped.isascii() and stripped.isdigit()  # not "²": isdigit() alone accepts it
 
 
 @Language.factory("caveat_number")

@@ -335,7 +335,7 @@ class SentenceReader:
     def has_date(self) -> bool:
         return any(
             t.lower_ in self.lex.time_words
-            or (t.is_digit and len(t.text) == 4 and 1900 <= int(t.text) <= 2100)
+            or (t.is_digit and t.is_ascii and len(t.text) == 4 and 1900 <= int(t.text) <= 2100)
             or (":" in t.text and t.text.replace(":", "").isdigit())
             for t in self.sent
         )
