@@ -8,7 +8,8 @@ def _three_paragraphs() -> Document:
     parts = ["First paragraph here.", "Advertisement", "Third one is short."]
     text = "\n\n".join(parts)
     blocks, pos = [], 0
-    for part, kind in zip(parts, [BlockKind.PARAGRAPH, BlockKind.BOILERPLATE, BlockKind.PARAGRAPH]):
+    kinds = [BlockKind.PARAGRAPH, BlockKind.BOILERPLATE, BlockKind.PARAGRAPH]
+    for part, kind in zip(parts, kinds, strict=True):
         blocks.append(Block(pos, pos + len(part), kind))
         pos += len(part) + 2
     return Document(text, tuple(blocks), "txt")

@@ -8,7 +8,7 @@ ODD_TEXTS = [
     "The area is 5 km² and ² stands alone.",
     "About ³ of voters said ٣٤ maybe; in ١٩٩٠ it was 40 percent.",
     "It costs ½ of it, or ⅔, or 1⁄4.",
-    '"" \'\' “ ” ‘ ’ « » „ “',
+    "\"\" '' “ ” ‘ ’ « » „ “",
     "$ € £ % %% $$ 3$ $3.5bn 1,,000 1.2.3 ...",
     "May may MAY could? Could! about— about about 10 about.",
     "🙂 may be 50 % 😀😀 perhaps 🙃",
