@@ -8,10 +8,7 @@ them as they come.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,7 +17,7 @@ from spacy.tokens import Doc
 from caveat.analysis import cache
 from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
 from caveat.analysis.nlp import DETECTORS, load_pipeline
-from caveat.analysis.readability import BLOCK_METRICS, readability
+from caveat.analysis.readability import BLOCK_METRICS, METRICS, readability
 from caveat.analysis.spans import findings_of
 from caveat.document import Document
 
@@ -76,7 +73,7 @@ def iter_block_results(
     """
     indices = [i for i in (order or range(len(document.blocks))) if document.blocks[i].analysed]
     with nlp.select_pipes(disable=_disabled_detectors(layers)):
-        docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=32)
+        docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=64)
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
             found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
@@ -85,7 +82,7 @@ def iter_block_results(
                 return
 
 
-def _analysed_text(document: Document) -> str:
+def analysed_text(document: Document) -> str:
     return "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
 
 
@@ -105,7 +102,7 @@ def assemble(
         block_metrics[result.index] = result.metrics
         for f in result.findings:
             found[f.layer].append(f)
-    metrics = dict(metrics) if metrics else readability(_analysed_text(document))
+    metrics = dict(metrics) if metrics else readability(analysed_text(document))
     words = int(metrics["words"])
     return Analysis(
         findings={layer: tuple(sorted(found[layer])) for layer in layers},
@@ -118,43 +115,10 @@ def assemble(
     )
 
 
-class DocumentReadability:
-    """The whole document's readability, measured on the second core while the detectors run.
-
-    textstat takes about 2 s for 100,000 words, in pure Python; in a thread it would only compete
-    for the GIL, so a long text goes to a separate process (spawned: forking a process that may
-    run Qt threads is unsafe). A short one is measured here, where a process would cost more.
-    """
-
-    PROCESS_ABOVE_CHARS = 150_000  # about 25,000 words
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.executor: ProcessPoolExecutor | None = None
-        self.future: Future[dict[str, float]] | None = None
-
-    def __enter__(self) -> DocumentReadability:
-        if len(self.text) > self.PROCESS_ABOVE_CHARS:
-            try:
-                context = multiprocessing.get_context("spawn")
-                self.executor = ProcessPoolExecutor(1, mp_context=context)
-                self.future = self.executor.submit(readability, self.text)
-            except (OSError, RuntimeError):
-                # No process to be had (or a script without a __main__ guard): measure here.
-                self.executor, self.future = None, None
-        return self
-
-    def result(self) -> dict[str, float]:
-        if self.future is not None:
-            try:
-                return self.future.result()
-            except (OSError, BrokenProcessPool):
-                pass
-        return readability(self.text)
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+#: Below this many words a document is done in this process alone: a helper process would cost
+#: more to feed than it saves.
+HELPER_ABOVE_WORDS = 12_000
+CHUNK_WORDS = 4_000
 
 
 def analyze(
@@ -165,26 +129,51 @@ def analyze(
     cancelled: Cancelled | None = None,
     pipeline: tuple[Language, PipelineInfo] | None = None,
     use_cache: bool = True,
+    parallel: bool = True,
 ) -> Analysis:
     """Find every layer's findings in `document` and measure it.
 
     When `cancelled()` turns true the run stops between blocks and returns what it has, marked
-    `cancelled`. A finished analysis of the same content is taken from the cache.
+    `cancelled`. A finished analysis of the same content is taken from the cache. A long document
+    is shared with a helper process (parallel.py) unless `parallel` is false.
     """
     chosen = wanted_layers(layers)
     nlp, info = pipeline or load_pipeline(model)
     key = cache.cache_key(document, chosen, info) if use_cache else ""
     if key and (cached := cache.load(key)):
         return cached
-    total = len(document.analysed_blocks())
-    with DocumentReadability(_analysed_text(document)) as document_metrics:
-        results = []
-        for result in iter_block_results(document, chosen, nlp, cancelled=cancelled):
+    indices = [i for i, b in enumerate(document.blocks) if b.analysed]
+    body = analysed_text(document)
+    results: list[BlockResult] = []
+
+    def run_here(chunk: Sequence[int]) -> bool:
+        for result in iter_block_results(document, chosen, nlp, chunk, cancelled):
             results.append(result)
             if progress:
-                progress(len(results), total)
-        stopped = bool(cancelled and cancelled()) and len(results) < total
-        metrics = None if stopped else document_metrics.result()
+                progress(len(results), len(indices))
+        return not (cancelled and cancelled())
+
+    metrics: dict[str, float] | None = None
+    if parallel and body.count(" ") > HELPER_ABOVE_WORDS:
+        from caveat.analysis.parallel import chunked, share_work, shared_helper
+
+        helper = shared_helper(model)
+        measured = helper.receive(document)
+        chunks = chunked(indices, document, CHUNK_WORDS)
+        results.extend(share_work(helper, chosen, chunks, run_here))
+        stopped = bool(cancelled and cancelled()) and len(results) < len(indices)
+        if not stopped:
+            try:
+                metrics = measured.result()
+            except Exception:  # noqa: BLE001 - a lost helper: measure here instead
+                metrics = None
+        else:
+            measured.cancel()
+    else:
+        run_here(indices)
+        stopped = bool(cancelled and cancelled()) and len(results) < len(indices)
+    if stopped:
+        metrics = dict.fromkeys(METRICS, 0.0)  # nobody reads a cancelled run's metrics
     analysis = assemble(document, results, chosen, info, cancelled=stopped, metrics=metrics)
     if key:
         cache.store(key, analysis)

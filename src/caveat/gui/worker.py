@@ -36,6 +36,12 @@ class _PipelineJob(QRunnable):
             from caveat.analysis.nlp import load_pipeline  # spaCy import is slow: keep it here
 
             _nlp, info = load_pipeline(self._model)
+            # A helper process shares long documents (analysis/parallel.py). Spawned, since
+            # forking a process with Qt threads is unsafe, and started now so that it has loaded
+            # its own pipeline before the first long document arrives.
+            from caveat.analysis.parallel import shared_helper
+
+            shared_helper(self._model, start_method="spawn")
         except Exception as exc:  # noqa: BLE001 - the window reports it; a thread must not die
             self._signals.failed.emit(0, f"The language pipeline could not be loaded: {exc}")
             return

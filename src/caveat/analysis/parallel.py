@@ -1,0 +1,141 @@
+"""A second process that shares the work on long documents, so both cores are used.
+
+The tagger is pure CPU under the GIL, so threads cannot share it. A helper process with its own
+pipeline takes chunks of blocks from the END of the document while the caller works from the
+start; a chunk the helper has not begun is taken back (its future cancelled) and done by the
+caller, so the two meet wherever the work balances, however slow the helper was to start. The
+helper also measures the whole document's readability first, which would otherwise cost the
+caller another two seconds per 100,000 words.
+
+Started by fork where the caller has no other threads (the command line: the child inherits the
+loaded pipeline at no cost), by spawn otherwise (the window, whose Qt threads make fork unsafe).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from caveat.document import Document
+
+_pipeline_model: str | None = None
+_documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
+
+
+def _init(model: str | None) -> None:
+    global _pipeline_model
+    _pipeline_model = model
+
+
+def _warm() -> bool:
+    from caveat.analysis.nlp import load_pipeline
+
+    load_pipeline(_pipeline_model)
+    return True
+
+
+def _receive(ticket: int, document: Document) -> dict[str, float]:
+    """Keep the document for the chunks that follow, and measure its readability."""
+    from caveat.analysis.analyze import analysed_text
+    from caveat.analysis.readability import readability
+
+    _documents.clear()
+    _documents[ticket] = document
+    return readability(analysed_text(document))
+
+
+def _analyse_chunk(ticket: int, layers: tuple[str, ...], indices: list[int]) -> list:
+    from caveat.analysis.analyze import iter_block_results
+    from caveat.analysis.nlp import load_pipeline
+
+    nlp, _info = load_pipeline(_pipeline_model)
+    return list(iter_block_results(_documents[ticket], layers, nlp, order=indices))
+
+
+class HelperProcess:
+    """One worker process with the pipeline loaded; create once, reuse for every document."""
+
+    def __init__(self, model: str | None = None, start_method: str = "spawn") -> None:
+        context = multiprocessing.get_context(start_method)
+        self.executor = ProcessPoolExecutor(
+            1, mp_context=context, initializer=_init, initargs=(model,)
+        )
+        self.warming: Future[bool] = self.executor.submit(_warm)
+        self.ticket = 0
+
+    def receive(self, document: Document) -> Future[dict[str, float]]:
+        """Send `document` once (chunks then name it by ticket); the future is its readability."""
+        self.ticket += 1
+        return self.executor.submit(_receive, self.ticket, document)
+
+    def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list]:
+        return self.executor.submit(_analyse_chunk, self.ticket, layers, indices)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def chunked(indices: Sequence[int], document: Document, words: int) -> list[list[int]]:
+    """Consecutive runs of block indices holding about `words` words each."""
+    chunks: list[list[int]] = [[]]
+    count = 0
+    for i in indices:
+        block = document.blocks[i]
+        count += document.text.count(" ", block.start, block.end) + 1
+        chunks[-1].append(i)
+        if count >= words:
+            chunks.append([])
+            count = 0
+    return [c for c in chunks if c]
+
+
+def share_work(
+    helper: HelperProcess,
+    layers: tuple[str, ...],
+    chunks: list[list[int]],
+    run_here: Callable[[list[int]], bool],
+) -> list:
+    """Run `chunks` between this process (from the front, through `run_here`, which returns
+    False to stop: cancelled) and the helper (from the back), which has received the document.
+    Returns the helper's results."""
+    futures = [helper.analyse(layers, chunk) for chunk in reversed(chunks)]
+    futures.reverse()  # futures[k] belongs to chunks[k]
+    taken_back = 0
+    for chunk, future in zip(chunks, futures, strict=True):
+        if not future.cancel():
+            break  # the helper has it: the two have met
+        taken_back += 1
+        if not run_here(chunk):
+            for rest in futures:
+                rest.cancel()
+            return []
+    results: list = []
+    for chunk, future in zip(chunks[taken_back:], futures[taken_back:], strict=True):
+        try:
+            results.extend(future.result())
+        except BrokenProcessPool:
+            # The helper died (killed, out of memory): do its share here rather than fail.
+            if not run_here(chunk):
+                break
+    return results
+
+
+_shared: HelperProcess | None = None
+
+
+def shared_helper(model: str | None = None, start_method: str | None = None) -> HelperProcess:
+    """The process-wide helper, started on first use (fork when this process runs no other
+    thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up."""
+    global _shared
+    if _shared is None:
+        if start_method is None:
+            import threading
+
+            alone = threading.active_count() == 1
+            start_method = (
+                "fork" if alone and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            )
+        _shared = HelperProcess(model, start_method)
+    return _shared
