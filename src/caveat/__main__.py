@@ -2,4 +2,6 @@
 
 from caveat.cli import main
 
-raise SystemExit(main())
+# Guarded: a spawned helper process imports this module again and must not start Caveat.
+if __name__ == "__main__":
+    raise SystemExit(main())
