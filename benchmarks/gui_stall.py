@@ -83,6 +83,11 @@ def main() -> int:
         timings["analysis_start"] = time.perf_counter()
         tab.runner_done = False
 
+        def first_highlights() -> None:
+            timings["first_highlights_s"] = time.perf_counter() - timings["analysis_start"]
+
+        tab.first_highlights.connect(first_highlights)
+
         def applied(analysis) -> None:
             timings["analysis_s"] = time.perf_counter() - timings["analysis_start"]
             timings["findings"] = len(analysis.all_findings())
@@ -113,6 +118,7 @@ def main() -> int:
     window.runner.shutdown()
     print(f"words analysed: {timings.get('words', 0):,}  findings: {timings.get('findings', 0):,}")
     print(f"open (text shown): {timings.get('open_s', 0):.3f} s on the GUI thread")
+    print(f"first highlights: {timings.get('first_highlights_s', 0):.3f} s after the text shows")
     print(f"analysis: {timings.get('analysis_s', 0):.1f} s in the background")
     print(f"apply results (first slice): {timings.get('apply_s', 0):.3f} s on the GUI thread")
     for phase, gap in recorder.longest.items():

@@ -155,3 +155,21 @@ def test_a_long_text_is_shown_whole_after_loading_in_slices(window, qtbot, tmp_p
         qtbot.waitSignal(tab.reader.text_loaded, timeout=30_000).wait()
     assert tab.reader.toPlainText() == text
     tab.cancel()
+
+
+def test_a_long_article_shows_what_is_on_screen_first(window, qtbot, tmp_path):
+    body = sample_article().read_text(encoding="utf-8")
+    path = tmp_path / "long.md"
+    path.write_text("\n\n".join([body] * 12), encoding="utf-8")  # about 150 blocks
+    [tab] = window.open_paths([path])
+    with qtbot.waitSignal(tab.first_highlights, timeout=60_000):
+        pass
+    assert tab.analysis.partial
+    shown = tab.reader.index.findings
+    assert shown and all(f.start < 12_000 for f in shown)  # the top of the article only
+    assert tab.analysis_as_seen() is None  # nothing to export until the whole is done
+    with qtbot.waitSignal(tab.analysis_ready, timeout=120_000) as ready:
+        pass
+    assert not ready.args[0].partial
+    assert len(tab.reader.index.findings) > len(shown)
+    assert max(f.start for f in tab.reader.index.findings) > 20_000

@@ -9,7 +9,7 @@ them as they come.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -113,6 +113,24 @@ def assemble(
         cancelled=cancelled,
         layers=tuple(layers),
     )
+
+
+def analyze_first(
+    document: Document,
+    blocks: Sequence[int],
+    layers: Iterable[str] = LAYER_IDS,
+    model: str | None = None,
+    cancelled: Cancelled | None = None,
+) -> Analysis | None:
+    """A quick partial Analysis of `blocks` (those on screen), to show while `analyze` does the
+    whole document; None when the whole is cached and so will come at once anyway."""
+    chosen = wanted_layers(layers)
+    nlp, info = load_pipeline(model)
+    if cache.load(cache.cache_key(document, chosen, info)) is not None:
+        return None
+    results = list(iter_block_results(document, chosen, nlp, blocks, cancelled))
+    placeholder = dict.fromkeys(METRICS, 0.0)
+    return replace(assemble(document, results, chosen, info, metrics=placeholder), partial=True)
 
 
 #: Below this many words a document is done in this process alone: a helper process would cost

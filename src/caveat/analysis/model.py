@@ -81,6 +81,9 @@ class Analysis:
     words: int = 0
     cancelled: bool = False
     layers: tuple[str, ...] = field(default=LAYER_IDS)
+    #: only some blocks analysed (what is on screen), shown while the rest is being done;
+    #: its document metrics are not measured yet
+    partial: bool = False
 
     def all_findings(self) -> list[Finding]:
         return sorted(f for group in self.findings.values() for f in group)

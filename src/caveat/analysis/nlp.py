@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 import warnings
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 # Importing the detector modules registers their factories with spaCy.
 from caveat.analysis import hedge, lemmas, number, own_words, speculation  # noqa: F401
@@ -54,13 +56,13 @@ def _cache_lemmas(nlp: Language) -> None:
     """Swap the per-token attribute ruler and lemmatizer for a cached lemmatizer (lemmas.py)."""
     if not {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
         return
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
     # WORKAROUND: spaCy 3.8's rule lemmatizer tests `form in index` on the JSON word lists of its
     # `lemma_index` table, a linear search costing ~60 us per new word; sets answer the same.
     index = lemmatizer.lookups.get_table("lemma_index", {})
     for pos in list(index):
         index[pos] = set(index[pos])
-    cached = nlp.add_pipe("caveat_lemmas", after="lemmatizer")
+    cached = cast(lemmas.CachedLemmatizer, nlp.add_pipe("caveat_lemmas", after="lemmatizer"))
     cached.use(nlp.remove_pipe("attribute_ruler")[1], nlp.remove_pipe("lemmatizer")[1])
 
 

@@ -22,6 +22,7 @@ class DocumentTab(QWidget):
     """Shows `document` at once, analyses it in the background, then paints what is visible."""
 
     analysis_ready = Signal(object)  # Analysis, after it is shown
+    first_highlights = Signal()  # the blocks on screen are painted, before the whole is done
     analysis_failed = Signal(str)
     filtered = Signal(str)  # what the reader just hid, for the window's undo toast
 
@@ -77,15 +78,33 @@ class DocumentTab(QWidget):
         visibility.changed.connect(self._on_visibility_changed)
         filters.changed.connect(self.refresh)
         runner.signals.progress.connect(self._on_progress)
+        runner.signals.partial.connect(self._on_partial)
         runner.signals.finished.connect(self._on_finished)
         runner.signals.failed.connect(self._on_failed)
         self.side_panel.show_analysis(document, None, None)
 
     # analysis
+    #: A document with more blocks than this gets the blocks on screen analysed and shown first.
+    PARTIAL_ABOVE_BLOCKS = 40
+
+    def blocks_on_screen(self) -> list[int]:
+        """Indices of the document's blocks in (and just below) the visible part of the text."""
+        top = self.reader.offset_at(self.reader.viewport().rect().topLeft())
+        first = self.document.block_at(top)
+        # A screenful is a few thousand characters; take twice that, in case the view grows.
+        end = top + 8000
+        blocks = self.document.blocks
+        last = first
+        while last + 1 < len(blocks) and blocks[last + 1].start < end:
+            last += 1
+        return list(range(first, last + 1))
+
     def start_analysis(self) -> int:
         """Analyse (again), cancelling a run still going for this tab."""
         self.cancel()
-        self.request_id = self._runner.start(self.document)
+        long = len(self.document.blocks) > self.PARTIAL_ABOVE_BLOCKS
+        first = self.blocks_on_screen() if long else []
+        self.request_id = self._runner.start(self.document, first)
         self.progress.setRange(0, 0)
         self.progress.show()
         return self.request_id
@@ -101,6 +120,12 @@ class DocumentTab(QWidget):
         if request_id == self.request_id:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+
+    def _on_partial(self, request_id: int, analysis: Analysis) -> None:
+        if request_id == self.request_id and self.analysis is None:
+            self.analysis = analysis
+            self.refresh()  # highlights on screen now; the side panel fills in when all is done
+            self.first_highlights.emit()
 
     def _on_finished(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id:
@@ -134,8 +159,14 @@ class DocumentTab(QWidget):
     def analysis_as_seen(self) -> Analysis | None:
         """The Analysis as the reader sees it: visible layers, less dismissals and ignored words.
 
-        The PDF export uses this, so a dismissed finding never reaches an exported file.
+        The PDF export uses this, so a dismissed finding never reaches an exported file. None
+        until the whole document is analysed.
         """
+        if self.analysis is None or self.analysis.partial:
+            return None
+        return self._seen()
+
+    def _seen(self) -> Analysis | None:
         if self.analysis is None:
             return None
         return analysis_as_seen(
@@ -151,7 +182,7 @@ class DocumentTab(QWidget):
 
     def refresh(self) -> None:
         """Repaint after a toggle, a dismissal or an ignore: never re-analyses."""
-        seen = self.analysis_as_seen()
+        seen = self._seen()
         if seen is None:
             return
         shown = FindingIndex(seen.all_findings())

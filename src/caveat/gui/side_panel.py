@@ -204,7 +204,7 @@ class SidePanel(QWidget):
         """Fill the panel; `seen` is `analysis` with dismissals, ignores and hidden layers out."""
         self._tree_filler.start(iter(()), at_once=True)  # stop a fill still going
         self.tree.clear()
-        if analysis is None or seen is None:
+        if analysis is None or seen is None or analysis.partial:
             for label in self._counts.values():
                 label.setText("…")
             self.metrics_label.setText("Measuring…")

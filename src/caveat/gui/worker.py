@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -22,6 +23,7 @@ class AnalysisSignals(QObject):
 
     pipeline_ready = Signal(object)  # PipelineInfo
     progress = Signal(int, int, int)  # request id, blocks done, blocks in all
+    partial = Signal(int, object)  # request id, Analysis of the blocks on screen (partial=True)
     finished = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str)  # request id, reason in plain words
 
@@ -56,10 +58,11 @@ class _AnalysisJob(QRunnable):
         document: Document,
         cancel: threading.Event,
         model: str | None,
+        first_blocks: Sequence[int],
     ) -> None:
         super().__init__()
         self._signals, self._id, self._document = signals, request_id, document
-        self._cancel, self._model = cancel, model
+        self._cancel, self._model, self._first = cancel, model, list(first_blocks)
         self._last_percent = -1
 
     def _progress(self, done: int, total: int) -> None:
@@ -73,8 +76,15 @@ class _AnalysisJob(QRunnable):
         if self._cancel.is_set():
             return
         try:
-            from caveat.analysis.analyze import analyze
+            from caveat.analysis.analyze import analyze, analyze_first
 
+            if self._first:
+                # what is on screen first, so highlights show in a fraction of a second
+                first = analyze_first(
+                    self._document, self._first, LAYER_IDS, self._model, self._cancel.is_set
+                )
+                if first is not None and not self._cancel.is_set():
+                    self._signals.partial.emit(self._id, first)
             analysis = analyze(
                 self._document,
                 LAYER_IDS,
@@ -112,11 +122,14 @@ class AnalysisRunner(QObject):
         """Load the pipeline now, so the first analysis does not wait for it."""
         self._pool.start(_PipelineJob(self.signals, self.model))
 
-    def start(self, document: Document) -> int:
+    def start(self, document: Document, first_blocks: Sequence[int] = ()) -> int:
+        """Queue an analysis of `document`; `first_blocks` (those on screen) are done and shown
+        first when the document is long."""
         request_id = next(self._ids)
         cancel = threading.Event()
         self._cancels[request_id] = cancel
-        self._pool.start(_AnalysisJob(self.signals, request_id, document, cancel, self.model))
+        job = _AnalysisJob(self.signals, request_id, document, cancel, self.model, first_blocks)
+        self._pool.start(job)
         return request_id
 
     def cancel(self, request_id: int) -> None:
