@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -70,11 +71,14 @@ def measure(mode: str, path: Path) -> dict:
 
 
 def run(mode: str, path: Path) -> dict:
+    # as `caveat` itself does (cli.py): no OpenBLAS thread pool, so the helper can be forked
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

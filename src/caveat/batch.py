@@ -81,9 +81,9 @@ def _results(files: list[Path], jobs: int, options: dict) -> Iterator[tuple[str,
         _init_worker(options)
         yield from map(analyse_file, files)
         return
-    # fork: the parent has loaded no model and started no threads, and workers start at once.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    from caveat.analysis.parallel import safe_start_method
+
+    context = multiprocessing.get_context(safe_start_method())
     with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         yield from pool.imap_unordered(analyse_file, files, chunksize=4)
 

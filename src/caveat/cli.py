@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -191,6 +192,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # numpy's OpenBLAS would start a thread pool nothing here uses (spaCy's matrices go through
+    # blis); a process with one thread can fork its analysis helper with the model already
+    # loaded instead of spawning one that loads it again (analysis/parallel.py).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         from caveat.gui.app import run_gui

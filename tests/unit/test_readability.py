@@ -2,7 +2,8 @@ import socket
 
 import pytest
 
-from caveat.analysis.readability import METRICS, grade_in_words, readability
+from caveat.analysis.metric_words import grade_in_words
+from caveat.analysis.readability import METRICS, readability
 
 
 def test_readability_has_every_metric_offline():

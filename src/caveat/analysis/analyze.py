@@ -9,15 +9,15 @@ them as they come.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from caveat.analysis import cache
-from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
+from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
 from caveat.analysis.nlp import DETECTORS, load_pipeline
 from caveat.analysis.readability import BLOCK_METRICS, METRICS, readability
+from caveat.analysis.results import BlockResult, analysed_text, assemble, wanted_layers
 from caveat.analysis.spans import findings_of
 from caveat.document import Document
 
@@ -26,20 +26,6 @@ Cancelled = Callable[[], bool]
 
 #: doc.user_data key under which a block's hyperlinks (block-relative start, end) are passed on
 LINKS_KEY = "caveat_links"
-
-
-@dataclass(frozen=True)
-class BlockResult:
-    """What one block yielded: its findings (document offsets) and readability."""
-
-    index: int  # into Document.blocks
-    findings: tuple[Finding, ...]
-    metrics: dict[str, float]
-
-
-def wanted_layers(layers: Iterable[str]) -> tuple[str, ...]:
-    chosen = set(layers)
-    return tuple(layer for layer in LAYER_IDS if layer in chosen)
 
 
 def _disabled_detectors(layers: Sequence[str]) -> list[str]:
@@ -80,57 +66,6 @@ def iter_block_results(
             yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS))
             if cancelled and cancelled():
                 return
-
-
-def analysed_text(document: Document) -> str:
-    return "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
-
-
-def assemble(
-    document: Document,
-    results: Iterable[BlockResult],
-    layers: Sequence[str],
-    pipeline: PipelineInfo,
-    cancelled: bool = False,
-    metrics: dict[str, float] | None = None,
-) -> Analysis:
-    """Combine block results into an Analysis, with the document's readability (measured here
-    unless `metrics` already holds it)."""
-    found: dict[str, list[Finding]] = {layer: [] for layer in layers}
-    block_metrics: dict[int, dict[str, float]] = {}
-    for result in results:
-        block_metrics[result.index] = result.metrics
-        for f in result.findings:
-            found[f.layer].append(f)
-    metrics = dict(metrics) if metrics else readability(analysed_text(document))
-    words = int(metrics["words"])
-    return Analysis(
-        findings={layer: tuple(sorted(found[layer])) for layer in layers},
-        metrics=metrics,
-        block_metrics=block_metrics,
-        pipeline=pipeline,
-        words=words,
-        cancelled=cancelled,
-        layers=tuple(layers),
-    )
-
-
-def analyze_first(
-    document: Document,
-    blocks: Sequence[int],
-    layers: Iterable[str] = LAYER_IDS,
-    model: str | None = None,
-    cancelled: Cancelled | None = None,
-) -> Analysis | None:
-    """A quick partial Analysis of `blocks` (those on screen), to show while `analyze` does the
-    whole document; None when the whole is cached and so will come at once anyway."""
-    chosen = wanted_layers(layers)
-    nlp, info = load_pipeline(model)
-    if cache.load(cache.cache_key(document, chosen, info)) is not None:
-        return None
-    results = list(iter_block_results(document, chosen, nlp, blocks, cancelled))
-    placeholder = dict.fromkeys(METRICS, 0.0)
-    return replace(assemble(document, results, chosen, info, metrics=placeholder), partial=True)
 
 
 #: Below this many words a document is done in this process alone: a helper process would cost
@@ -176,7 +111,8 @@ def analyze(
         from caveat.analysis.parallel import chunked, share_work, shared_helper
 
         helper = shared_helper(model)
-        measured = helper.receive(document)
+        helper.receive(document)
+        measured = helper.measure()
         chunks = chunked(indices, document, CHUNK_WORDS)
         results.extend(share_work(helper, chosen, chunks, run_here))
         stopped = bool(cancelled and cancelled()) and len(results) < len(indices)

@@ -47,9 +47,7 @@ class CachedLemmatizer:
         if not self.components:
             return doc
         cache = self.cache
-        missing = {
-            (t.orth, t.tag): (t.text, t.tag_) for t in doc if (t.orth, t.tag) not in cache
-        }
+        missing = {(t.orth, t.tag): (t.text, t.tag_) for t in doc if (t.orth, t.tag) not in cache}
         if missing:
             self._learn(missing)
         for token in doc:

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from caveat.analysis.model import PipelineInfo
+from caveat.analysis.results import BlockResult
 from caveat.document import Document
 
 _pipeline_model: str | None = None
@@ -29,25 +31,27 @@ def _init(model: str | None) -> None:
     _pipeline_model = model
 
 
-def _warm() -> bool:
+def _warm() -> PipelineInfo:
     from caveat.analysis.nlp import load_pipeline
 
-    load_pipeline(_pipeline_model)
-    return True
+    return load_pipeline(_pipeline_model)[1]
 
 
-def _receive(ticket: int, document: Document) -> dict[str, float]:
-    """Keep the document for the chunks that follow, and measure its readability."""
-    from caveat.analysis.analyze import analysed_text
-    from caveat.analysis.readability import readability
-
+def _receive(ticket: int, document: Document) -> None:
+    """Keep the document for the chunks and the measurement that follow."""
     _documents.clear()
     _documents[ticket] = document
-    return readability(analysed_text(document))
 
 
-def _analyse_chunk(ticket: int, layers: tuple[str, ...], indices: list[int]) -> list:
-    from caveat.analysis.analyze import iter_block_results
+def _measure(ticket: int) -> dict[str, float]:
+    from caveat.analysis.readability import readability
+    from caveat.analysis.results import analysed_text
+
+    return readability(analysed_text(_documents[ticket]))
+
+
+def _analyse_chunk(ticket: int, layers: tuple[str, ...], indices: list[int]) -> list[BlockResult]:
+    from caveat.analysis.analyze import iter_block_results  # spaCy: only in the helper
     from caveat.analysis.nlp import load_pipeline
 
     nlp, _info = load_pipeline(_pipeline_model)
@@ -62,15 +66,21 @@ class HelperProcess:
         self.executor = ProcessPoolExecutor(
             1, mp_context=context, initializer=_init, initargs=(model,)
         )
-        self.warming: Future[bool] = self.executor.submit(_warm)
+        #: the helper's pipeline, once loaded (the window learns it from here, never loading
+        #: spaCy itself)
+        self.warming: Future[PipelineInfo] = self.executor.submit(_warm)
         self.ticket = 0
 
-    def receive(self, document: Document) -> Future[dict[str, float]]:
-        """Send `document` once (chunks then name it by ticket); the future is its readability."""
+    def receive(self, document: Document) -> None:
+        """Send `document` once; the chunks and the measurement that follow refer to it."""
         self.ticket += 1
-        return self.executor.submit(_receive, self.ticket, document)
+        self.executor.submit(_receive, self.ticket, document)
 
-    def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list]:
+    def measure(self) -> Future[dict[str, float]]:
+        """The readability of the whole document last received."""
+        return self.executor.submit(_measure, self.ticket)
+
+    def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list[BlockResult]]:
         return self.executor.submit(_analyse_chunk, self.ticket, layers, indices)
 
     def close(self) -> None:
@@ -130,12 +140,21 @@ def shared_helper(model: str | None = None, start_method: str | None = None) -> 
     thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up."""
     global _shared
     if _shared is None:
-        if start_method is None:
-            import threading
-
-            alone = threading.active_count() == 1
-            start_method = (
-                "fork" if alone and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            )
-        _shared = HelperProcess(model, start_method)
+        _shared = HelperProcess(model, start_method or safe_start_method())
     return _shared
+
+
+def safe_start_method() -> str:
+    """fork when this process has a single thread (the child then inherits the loaded model at
+    no cost), spawn otherwise: forking a process with other threads (Qt's, an executor's) can
+    deadlock the child."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            threads = next(int(line.split()[1]) for line in fh if line.startswith("Threads:"))
+    except (OSError, StopIteration, ValueError):
+        import threading
+
+        threads = threading.active_count()
+    return "fork" if threads == 1 else "spawn"

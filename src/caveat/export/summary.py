@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
 from caveat.analysis.model import LAYERS, Analysis, Finding
-from caveat.analysis.readability import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.export.annotate import tint
 from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch

@@ -91,8 +91,8 @@ class DocumentTab(QWidget):
         """Indices of the document's blocks in (and just below) the visible part of the text."""
         top = self.reader.offset_at(self.reader.viewport().rect().topLeft())
         first = self.document.block_at(top)
-        # A screenful is a few thousand characters; take twice that, in case the view grows.
-        end = top + 8000
+        # A screenful is about 2,500 characters; take twice that, in case the view grows.
+        end = top + 5000
         blocks = self.document.blocks
         last = first
         while last + 1 < len(blocks) and blocks[last + 1].start < end:
@@ -103,7 +103,7 @@ class DocumentTab(QWidget):
         """Analyse (again), cancelling a run still going for this tab."""
         self.cancel()
         long = len(self.document.blocks) > self.PARTIAL_ABOVE_BLOCKS
-        first = self.blocks_on_screen() if long else []
+        first = self.blocks_on_screen() if long else []  # a short article comes whole at once
         self.request_id = self._runner.start(self.document, first)
         self.progress.setRange(0, 0)
         self.progress.show()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
 from caveat.analysis.model import LAYERS, Analysis, Finding
-from caveat.analysis.readability import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.gui import theme
 from caveat.gui.layer_visibility import LayerVisibility
@@ -228,7 +228,8 @@ class SidePanel(QWidget):
 
     def _fill_tree(self, document: Document, seen: Analysis) -> None:
         total = sum(len(seen.findings.get(layer, ())) for layer in seen.layers)
-        self._tree_filler.start(self._tree_steps(document, seen), at_once=total <= 500)
+        # later: a layer toggle repaints the text first; the list follows a moment after
+        self._tree_filler.start(self._tree_steps(document, seen), at_once=total <= 500, later=True)
 
     def _tree_steps(self, document: Document, seen: Analysis) -> Iterator[None]:
         """Add the findings a few hundred at a time: thousands of items at once stall the window."""

@@ -28,8 +28,9 @@ class SliceRunner(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_slice)
 
-    def start(self, steps: Iterator[object], at_once: bool = False) -> None:
-        """Run `steps`; `at_once` runs them to the end now (small jobs, and deterministic tests)."""
+    def start(self, steps: Iterator[object], at_once: bool = False, later: bool = False) -> None:
+        """Run `steps`; `at_once` runs them to the end now (small jobs, and deterministic tests);
+        `later` starts on the next turn of the event loop, leaving this one to other work."""
         self._steps = steps
         self._timer.stop()
         if at_once:
@@ -37,6 +38,8 @@ class SliceRunner(QObject):
                 pass
             self._steps = None
             self.done.emit()
+        elif later:
+            self._timer.start()
         else:
             self._run_slice()
 

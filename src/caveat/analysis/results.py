@@ -1,0 +1,64 @@
+"""The results of an analysis run, block by block, and how they add up to an Analysis.
+
+Free of spaCy and textstat, so the window's process can assemble what its analysis process
+sends back without loading either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
+from caveat.document import Document
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """What one block yielded: its findings (document offsets) and readability."""
+
+    index: int  # into Document.blocks
+    findings: tuple[Finding, ...]
+    metrics: dict[str, float]
+
+
+def wanted_layers(layers: Iterable[str]) -> tuple[str, ...]:
+    chosen = set(layers)
+    return tuple(layer for layer in LAYER_IDS if layer in chosen)
+
+
+def analysed_text(document: Document) -> str:
+    return "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
+
+
+def assemble(
+    document: Document,
+    results: Iterable[BlockResult],
+    layers: Sequence[str],
+    pipeline: PipelineInfo,
+    cancelled: bool = False,
+    metrics: dict[str, float] | None = None,
+) -> Analysis:
+    """Combine block results into an Analysis, with the document's readability (measured here
+    unless `metrics` already holds it)."""
+    found: dict[str, list[Finding]] = {layer: [] for layer in layers}
+    block_metrics: dict[int, dict[str, float]] = {}
+    for result in results:
+        block_metrics[result.index] = result.metrics
+        for f in result.findings:
+            found[f.layer].append(f)
+    if metrics is None:
+        from caveat.analysis.readability import readability
+
+        metrics = readability(analysed_text(document))
+    metrics = dict(metrics)
+    words = int(metrics["words"])
+    return Analysis(
+        findings={layer: tuple(sorted(found[layer])) for layer in layers},
+        metrics=metrics,
+        block_metrics=block_metrics,
+        pipeline=pipeline,
+        words=words,
+        cancelled=cancelled,
+        layers=tuple(layers),
+    )
