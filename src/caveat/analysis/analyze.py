@@ -28,7 +28,8 @@ Cancelled = Callable[[], bool]
 LINKS_KEY = "caveat_links"
 
 
-def _disabled_detectors(layers: Sequence[str]) -> list[str]:
+def disabled_detectors(layers: Sequence[str]) -> list[str]:
+    """The detector components a run of `layers` can switch off."""
     # The speculation detector reads the hedge layer's spans, so hedges run whenever it does.
     needed = set(layers) | ({"hedge"} if "speculation" in layers else set())
     return [name for layer, name in DETECTORS.items() if layer not in needed]
@@ -58,7 +59,7 @@ def iter_block_results(
     Stops early, between blocks, once `cancelled()` is true.
     """
     indices = [i for i in (order or range(len(document.blocks))) if document.blocks[i].analysed]
-    with nlp.select_pipes(disable=_disabled_detectors(layers)):
+    with nlp.select_pipes(disable=disabled_detectors(layers)):
         docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=64)
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
@@ -71,7 +72,7 @@ def iter_block_results(
 #: Below this many words a document is done in this process alone: a helper process would cost
 #: more to feed than it saves.
 HELPER_ABOVE_WORDS = 12_000
-CHUNK_WORDS = 4_000
+CHUNK_WORDS = 2_000
 
 
 def analyze(

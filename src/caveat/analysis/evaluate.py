@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from caveat.analysis.nlp import DETECTORS, load_pipeline
+from caveat.analysis.analyze import disabled_detectors
+from caveat.analysis.nlp import load_pipeline
 
 SET_ASIDE_CUES = {"if", "or", "either", "whether", "nor", "unless", "can", "cannot", "ca n't"}
 SOURCE_GROUP = "number_source"  # spans where the number detector found attribution
@@ -69,10 +70,9 @@ def evaluate(
     if level == "attribution":
         records = [r for r in records if r.get("has_digit", any(c.isdigit() for c in r["text"]))]
     nlp, _info = load_pipeline(model)
-    keep = {"number"} if level == "attribution" else {layer}
-    skipped = [name for lay, name in DETECTORS.items() if lay not in keep and lay != "hedge"]
+    scored = ("number",) if level == "attribution" else (layer,)
     tp = fp = fn = tn = 0
-    with nlp.select_pipes(disable=skipped):
+    with nlp.select_pipes(disable=disabled_detectors(scored)):
         docs = nlp.pipe((r["text"] for r in records), batch_size=256)
         for i, (record, doc) in enumerate(zip(records, docs, strict=True)):
             spans = [(s.start_char, s.end_char) for s in doc.spans.get(layer, [])]

@@ -106,22 +106,31 @@ def share_work(
     layers: tuple[str, ...],
     chunks: list[list[int]],
     run_here: Callable[[list[int]], bool],
-) -> list:
+    take: int = 2,
+) -> list[BlockResult]:
     """Run `chunks` between this process (from the front, through `run_here`, which returns
     False to stop: cancelled) and the helper (from the back), which has received the document.
-    Returns the helper's results."""
+    Returns the helper's results.
+
+    This process takes `take` chunks back at a time, so its batches stay large while the helper's
+    stay small: when the two meet, this process waits for at most two of the helper's chunks."""
     futures = [helper.analyse(layers, chunk) for chunk in reversed(chunks)]
     futures.reverse()  # futures[k] belongs to chunks[k]
     taken_back = 0
-    for chunk, future in zip(chunks, futures, strict=True):
-        if not future.cancel():
-            break  # the helper has it: the two have met
-        taken_back += 1
-        if not run_here(chunk):
+    while taken_back < len(chunks):
+        group: list[int] = []
+        for k in range(taken_back, min(taken_back + take, len(chunks))):
+            if not futures[k].cancel():
+                break  # the helper has it: the two have met
+            group += chunks[k]
+            taken_back += 1
+        if not group:
+            break
+        if not run_here(group):
             for rest in futures:
                 rest.cancel()
             return []
-    results: list = []
+    results: list[BlockResult] = []
     for chunk, future in zip(chunks[taken_back:], futures[taken_back:], strict=True):
         try:
             results.extend(future.result())
