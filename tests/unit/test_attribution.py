@@ -22,6 +22,24 @@ ATTRIBUTED = [
     ("Unemployment fell to 4% [3].", "[3]"),
     ("Jones (2019) measured 12 cases.", "Jones (2019)"),
     ("Smith told CNN that 300 people were there.", "Smith told"),
+    ("Mr. Kirk, who had a stroke in 2012, also noted that 40 people left.", "noted"),
+    ("Growth was 22 percent, Sen. Chuck Grassley (R-Iowa) told POLITICO.", "told"),
+    ("Carson wrote in his 1990 autobiography that 301 students left.", "Carson wrote"),
+    ("Military Times found Democrats favored Clinton, 72 percent to 8 percent.", "Times found"),
+    ("The 57-year-old scientist says 5 labs closed.", "scientist says"),
+    ("About four in 10 said they were angry.", "said"),
+    ("The deal left 62 percent of voters saying race relations are worse.", "saying"),
+    ("Chris Christie Says He Would Quarantine 300 People", "Christie Says"),
+    ("Bernie Sanders: It is not a radical idea to ask for a $15 wage.", "Bernie Sanders:"),
+    ("Trump's claim that 3 million voted illegally was false.", "Trump's claim"),
+    ("In his speech, Obama put unemployment at 5 percent.", "his speech"),
+    ("In the most recent Fox poll, Kasich was at 25 percent.", "In the most recent Fox poll"),
+    (
+        "He trails by 9 points in the RealClearPolitics average of polls.",
+        "in the RealClearPolitics average of polls",
+    ),
+    ("Exit polling shows he won 83% of young voters.", "polling shows"),
+    ("He was quoted as saying 40 percent of them lied.", "quoted as saying"),
 ]
 
 NOT_ATTRIBUTED = [
@@ -37,6 +55,11 @@ NOT_ATTRIBUTED = [
     "He wants to showcase that power.",
     "At the moment Putin has an approval rating of 80 percent.",
     "Putin will have the Russian people on his side if he looks strong.",
+    "His speech drew 3,000 people to the arena.",
+    "Hillary Clinton: 1,769.",
+    "Republican Party Boosts Spending In Battleground States To Avoid Mistakes Of 2012 Race.",
+    "He also maintained above-average costs for raising that money.",
+    "Nevada is staking its claim for major influence in 2016.",
 ]
 
 

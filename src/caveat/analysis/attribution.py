@@ -50,6 +50,12 @@ class AttributionLexicon:
     min_quote_tokens: int
     subject_reach: int
     citation_words: frozenset[str]
+    statement_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    respondent_units: frozenset[str]
+    owner_pronouns: frozenset[str]
+    media_nouns: frozenset[str]
+    headline_verbs: frozenset[str]
 
 
 def _inflections(lemma: str) -> list[str]:
@@ -91,6 +97,12 @@ def attribution_lexicon() -> AttributionLexicon:
         min_quote_tokens=data["quotations"]["min_tokens"],
         subject_reach=subjects["document_reach"],
         citation_words=frozenset(data["citations"]["words"]),
+        statement_nouns=frozenset(data["nouns"]["statements"]),
+        stance_nouns=frozenset(data["nouns"]["stances"]),
+        respondent_units=frozenset(subjects["respondent_units"]),
+        owner_pronouns=frozenset(data["nouns"]["owners"]),
+        media_nouns=frozenset(data["nouns"]["media"]),
+        headline_verbs=frozenset(verbs["headline"]),
     )
 
 
@@ -123,6 +135,8 @@ def attribution_spans(sent: Span, stance: bool = False) -> list[Span]:
     found += _quotation_spans(sent, lex, lower)
     found += _citation_spans(sent, lex, lower)
     found += _link_spans(sent)
+    found += _possessive_statement_spans(sent, lex, stance)
+    found += _colon_speaker_spans(sent, lex)
     unique = {(s.start, s.end, s.label_): s for s in found}
     return [unique[key] for key in sorted(unique)]
 
@@ -153,7 +167,9 @@ def _document_reference_spans(sent: Span, lex: AttributionLexicon, lower: list[s
             continue
         tok = doc[sent.start + k]
         j = tok.i + 1
-        while j < min(sent.end, tok.i + 9) and _inside_noun_phrase(doc[j]):
+        while j < min(sent.end, tok.i + 9) and (
+            _inside_noun_phrase(doc[j]) or _links_noun_phrases(doc[j])
+        ):
             noun = doc[j]
             if _lemma(noun) in lex.documents and not _is_bare_unnamed(doc[tok.i + 1 : j + 1], lex):
                 end = j + 1
@@ -163,6 +179,11 @@ def _document_reference_spans(sent: Span, lex: AttributionLexicon, lower: list[s
                 break
             j += 1
     return spans
+
+
+def _links_noun_phrases(tok: Token) -> bool:
+    """ "most" in "the most recent poll", "of" in "the average of New Hampshire polls"."""
+    return tok.tag_ == "RBS" or tok.lower_ == "of" and tok.doc[tok.i - 1].tag_ == "NN"
 
 
 def _inside_noun_phrase(tok: Token) -> bool:
@@ -204,15 +225,25 @@ def _lemma(tok: Token) -> str:
     return lower
 
 
-def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool) -> str | None:
+def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool, headline: bool) -> str | None:
     # Only the listed verbs' forms can be reporting verbs: one set lookup rules out most tokens.
     lemma = lex.verb_forms.get(tok.lower_)
-    if lemma is None or (tok.is_title and not tok.is_sent_start):
+    if lemma is None:
+        return None
+    if headline and lemma in lex.headline_verbs and tok.doc[tok.i - 1].tag_ in NAME_TAGS:
+        return lemma  # "Trump Says He Would...": a headline's verb after a name
+    if tok.is_title and not tok.is_sent_start:
         # A capitalised word inside a sentence is a name ("the Post") or headline case.
         return None
     if tagged and not (tok.tag_.startswith("VB") or _is_final_report(tok)):
         return None
     return lemma
+
+
+def _is_headline(sent: Span) -> bool:
+    """Headline case: most words capitalised ("Christie Says He Would Issue A Quarantine")."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.is_title for t in words) >= 0.75 * len(words)
 
 
 def _is_final_report(tok: Token) -> bool:
@@ -231,12 +262,16 @@ def _reporting_verb_spans(
     sent: Span, lex: AttributionLexicon, tagged: bool, stance: bool
 ) -> list[Span]:
     doc, spans = sent.doc, []
+    headline = _is_headline(sent)
     for tok in sent:
-        lemma = _verb_lemma(tok, lex, tagged)
+        lemma = _verb_lemma(tok, lex, tagged, headline)
         if lemma is None:
             continue
         kind = _verb_kind(lemma, lex, stance)
         if kind is None or _is_agentless_passive(tok, sent):
+            continue
+        if lemma == "say" and _has_respondent_subject(tok, sent, lex):
+            spans.append(Span(doc, tok.i, tok.i + 1, label="respondents"))
             continue
         if tok.tag_ in {"VBG", "VBN"} and not _has_auxiliary(tok, sent):
             # ", saying that ...", ", adding:": the main clause's subject speaks. Other
@@ -250,7 +285,7 @@ def _reporting_verb_spans(
         if subject is None:
             # "Smith, the bureau's director, said", "Smith obtained the video and said": the
             # subject is beyond a parenthesis or a first verb.
-            if kind == "speech" and _has_distant_subject(tok, sent):
+            if kind == "speech" and _has_distant_subject(tok, sent, lex):
                 spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
         if _is_unnamed(subject, tok, sent, lex):
@@ -352,7 +387,8 @@ def _subject_left(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool
 def _subject_right(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool) -> Token | None:
     """The subject of an inverted report: ', said Smith', '" says the report'."""
     doc = sent.doc
-    if verb.i == sent.start or doc[verb.i - 1].text not in QUOTES | {","}:
+    split_report = verb.i == sent.start and verb.is_lower  # "said Smith." after a split
+    if not split_report and (verb.i == sent.start or doc[verb.i - 1].text not in QUOTES | {","}):
         return None
     for i in range(verb.i + 1, min(verb.i + 5, sent.end)):
         tok = doc[i]
@@ -374,7 +410,7 @@ def _is_unnamed(subject: Token, verb: Token, sent: Span, lex: AttributionLexicon
         return False
     # Walk left over the noun phrase: a specific determiner or a name makes it specific.
     i = subject.i - 1
-    while i >= max(sent.start, subject.i - 4) and sent.doc[i].tag_ in NP_TAGS | {""}:
+    while i >= max(sent.start, subject.i - 6) and sent.doc[i].tag_ in NP_TAGS | {""}:
         tok = sent.doc[i]
         if tok.lower_ in lex.specific_determiners or tok.tag_ in NAME_TAGS | {"PRP$", "POS"}:
             return False
@@ -393,9 +429,27 @@ def _has_document_object(verb: Token, sent: Span, lex: AttributionLexicon) -> bo
 
 
 def _opens_clause(verb: Token, sent: Span) -> bool:
-    """ "found that", "wrote:", "found last week that"."""
-    following = sent.doc[verb.i + 1 : min(sent.end, verb.i + 4)]
-    return any(t.lower_ in CLAUSE_OPENERS for t in following) and following[0].tag_ != "DT"
+    """ "found that", "wrote:", "found last week that", "wrote in his 1990 memoir that",
+    "found Democrats favored": the verb reports a clause, not an object it found or wrote."""
+    doc = sent.doc
+    following = doc[verb.i + 1 : min(sent.end, verb.i + 4)]
+    if not following:
+        return False
+    if any(t.lower_ in CLAUSE_OPENERS for t in following) and following[0].tag_ != "DT":
+        return True
+    if following[0].tag_ == "IN" and following[0].lower_ != "that":
+        # Over a prepositional phrase to "that": no finite verb may come between.
+        for tok in doc[verb.i + 2 : min(sent.end, verb.i + 10)]:
+            if tok.lower_ in CLAUSE_OPENERS and tok.tag_ != "DT":
+                return True
+            if tok.tag_ in FINITE_TAGS or tok.is_punct and tok.text != "-":
+                return False
+        return False
+    # A named subject and its finite verb right after: "found Democrats favored Clinton".
+    k = 0
+    while k < len(following) and following[k].tag_ in NAME_TAGS | {"PRP"}:
+        k += 1
+    return 0 < k < len(following) and following[k].tag_ in {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _is_parenthetical(subject: Token, verb: Token, sent: Span) -> bool:
@@ -405,13 +459,20 @@ def _is_parenthetical(subject: Token, verb: Token, sent: Span) -> bool:
     return named and subject.i < verb.i and (nxt is None or nxt.text in {",", ".", ";"})
 
 
-def _has_distant_subject(verb: Token, sent: Span) -> bool:
+def _has_distant_subject(verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
     doc = sent.doc
     if verb.i == sent.start or verb.tag_ not in FINITE_TAGS | {""}:
         return False
-    prev = doc[verb.i - 1]
-    if prev.text == ",":
+    i = verb.i - 1
+    while i > sent.start and (doc[i].lower_ in lex.skippable or doc[i].tag_ == "RB"):
+        i -= 1  # "Smith, who spoke first, also noted"
+    prev = doc[i]
+    if prev.text in {",", "—", "-"}:
         return True
+    if prev.text == ")":
+        # "Sen. Grassley (R-Iowa) told": a name before the bracket is the subject.
+        opener = next((j for j in range(i - 1, sent.start, -1) if doc[j].text == "("), None)
+        return opener is not None and doc[opener - 1].tag_ in {"NNP", "NNPS", "PRP"}
     return prev.lower_ in {"and", "but"} and any(
         t.tag_ in {"NNP", "NNPS", "PRP"} for t in doc[sent.start : verb.i - 1]
     )
@@ -510,3 +571,69 @@ def _link_spans(sent: Span) -> list[Span]:
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label="link"))
     return spans
+
+
+def _has_respondent_subject(verb: Token, sent: Span, lex: AttributionLexicon) -> bool:
+    """ "Four in 10 say", "with 30 percent of voters saying": a poll's share of respondents
+    speaks, so the figure is the poll's result, like "those surveyed"."""
+    doc = sent.doc
+    i = verb.i - 1
+    while i >= sent.start and (doc[i].lower_ in lex.skippable or doc[i].tag_ == "RB"):
+        i -= 1
+    if i < sent.start:
+        return False
+    if doc[i].tag_ in {"NNS", "NNPS"} and i - 2 >= sent.start and doc[i - 1].lower_ == "of":
+        i -= 2  # "30 percent of voters"
+    tok = doc[i]
+    if tok.lower_ in lex.respondent_units:
+        return True
+    # "4 in 10", "nine out of 10": a rate whose first number is the respondents.
+    return tok.like_num and i - 1 >= sent.start and doc[i - 1].lower_ in {"in", "of"}
+
+
+def _possessive_statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[Span]:
+    """ "Trump's claim that", "the campaign's estimate", "in his speech": a statement owned by a
+    named or pronoun speaker. A speech or book is only a source as the place something is said
+    ("in his speech"), not as an event ("his speech drew 3,000 people"). With `stance`, a plan
+    or proposal counts too."""
+    doc, spans = sent.doc, []
+    nouns = lex.statement_nouns | lex.stance_nouns if stance else lex.statement_nouns
+    for tok in sent:
+        if tok.tag_ and tok.tag_ not in {"NN", "NNS"}:
+            continue
+        lemma = _lemma(tok)
+        if lemma not in nouns and lemma not in lex.media_nouns:
+            continue
+        i = tok.i - 1
+        while i >= max(sent.start, tok.i - 3) and doc[i].tag_ in {"JJ", "NN", "NNP", "CD", "HYPH"}:
+            i -= 1  # "his 1990 autobiography", "Trump's latest campaign ad"
+        if i < sent.start:
+            continue
+        owner = doc[i]
+        named_owner = owner.tag_ == "POS" and i > sent.start and doc[i - 1].tag_ in NAME_TAGS
+        first = i - 1 if owner.tag_ == "POS" else i
+        placed = first > sent.start and doc[first - 1].lower_ == "in"
+        if lemma not in nouns and not placed:
+            continue
+        if owner.lower_ in lex.owner_pronouns or named_owner:
+            spans.append(
+                Span(doc, i if owner.tag_ != "POS" else i - 1, tok.i + 1, label="statement")
+            )
+    return spans
+
+
+def _colon_speaker_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """ "Sanders: 'It is not a radical idea'", "Poll: ...": a name or document, then a colon,
+    opens the sentence; what follows is theirs."""
+    words = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(words[:5]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(words):
+        return []
+    speaker = words[:colon]
+    named = all(t.tag_ in NAME_TAGS and len(t.text) > 1 and not t.is_upper for t in speaker)
+    if sum(t.is_alpha for t in words[colon + 1 :]) < 3:
+        return []  # "Clinton: 1,769." is a tally, not words
+    document = len(speaker) == 1 and _lemma(speaker[0]) in lex.source_nouns
+    if not (named or document) or not speaker[0].tag_:
+        return []
+    return [Span(sent.doc, speaker[0].i, words[colon].i + 1, label="speaker")]
