@@ -47,6 +47,27 @@ HEDGED = [
     ("In some cases the drug causes seizures.", "In some cases", "hedging-adverb"),
     ("You'd think the council would listen.", "think", "hedging-verb"),
     ("The crowd numbered 500 or so.", "or so", "approximator"),
+    # Wikipedia-style weasels (WikiWeasel): the holders of the view are a crowd or no one.
+    (
+        "The mayor is credited by many with saving the port.",
+        "credited by many",
+        "agentless-passive",
+    ),
+    ("The reform was seen by some as a betrayal.", "seen by some", "agentless-passive"),
+    ("The album was ridiculed by some on release.", "ridiculed by some", "agentless-passive"),
+    ("The band is often credited with inventing the genre.", "often credited", "agentless-passive"),
+    ("The plan was widely praised.", "widely praised", "agentless-passive"),
+    ("The ship, said to be the oldest afloat, sank.", "said", "agentless-passive"),
+    (
+        "Some Labour supporters contend that the vote was rigged.",
+        "Some Labour supporters",
+        "unnamed-source",
+    ),
+    ("Many nutrition experts warn against the diet.", "Many nutrition experts", "unnamed-source"),
+    ("Some of his critics called the speech a lie.", "Some of his critics", "unnamed-source"),
+    ("Some claim that the mine is unsafe.", "Some claim", "unnamed-source"),
+    ("Conventional wisdom holds that rents will fall.", "Conventional wisdom", "unnamed-source"),
+    ("There are claims that the tests were faked.", "There are claims", "unnamed-source"),
 ]
 
 NOT_HEDGED = [
@@ -80,6 +101,16 @@ NOT_HEDGED = [
     ("The shop could not repair the radio, so we sent it back.", "could"),
     ("Prices rose every year up to 2018.", "up"),
     ("Ask anyone: you should read it.", "should"),
+    # Vague quantities and namings are not weasels: no view is being attributed.
+    ("Many of his works were lost in the fire.", "Many"),
+    ("Several plant communities grow on the slope.", "Several"),
+    ("Most of the people use bicycles.", "Most"),
+    ("The museum was visited by many tourists.", "visited"),
+    ("The ring is commonly called a double eagle.", "called"),
+    ("The patient was referred to a specialist.", "referred"),
+    ("The festival is usually held in May.", "held"),
+    ("She said to be careful on the ice.", "said"),
+    ("Some terrible news stating the result arrived.", "Some"),
 ]
 
 

@@ -19,6 +19,7 @@ LAYER = "hedge"
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 NOUN_TAGS = {"NN", "NNS"}
 NAME_TAGS = {"NNP", "NNPS"}
+GROUP_MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP"}  # may stand between "some" and "critics"
 Hit = tuple[int, int, str, str]  # start token, end token, rule id, figure (approximators only)
 
 
@@ -153,19 +154,32 @@ class _SentenceScan:
         lex, word = self.lex, self.low(i)
         size = self.phrase_at(i, lex.quantifier_phrases) or (1 if word in lex.quantifiers else 0)
         if size:
-            j = i + size
-            while self.tag(j) in {"JJ", "JJR"} and self.low(j) not in lex.groups:
+            j = after = i + size
+            # "some of his critics", "many of these scholars": part of a group that speaks.
+            narrowed = word in lex.pronoun_quantifiers and self.low(j) in lex.partitive
+            if narrowed:
+                j += 2 if self.low(j + 1) in lex.group_possessors else 1
+            # "some Gore supporters", "many nutrition experts": up to two words before the group.
+            for _ in range(2):
+                if self.low(j) in lex.groups or self.tag(j) not in GROUP_MODIFIER_TAGS:
+                    break
+                narrowed = narrowed or self.tag(j) in {"NN", "NNP"}
                 j += 1
-            if self.low(j) in lex.groups:
+            group = self.low(j)
+            if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
                 return self.span(i, j + 1, "unnamed-source")
-            verb = self._says_next(j) if size == 1 and word in lex.pronoun_quantifiers else 0
+            alone = size == 1 and word in lex.pronoun_quantifiers
+            verb = self._says_next(after) if alone else 0
             if verb:
                 # "Some say" as one span; in "Some may be wondering" the modal is its own hedge.
-                return self.span(i, verb + 1 if verb == j else i + 1, "unnamed-source")
+                return self.span(i, verb + 1 if verb == after else i + 1, "unnamed-source")
         if word in lex.groups and not self._named_before(i):
             verb = self._says_next(i + 1)
             if verb:
                 return self.span(i, verb + 1, "unnamed-source")
+        size = self.phrase_at(i, lex.unnamed_phrases)
+        if size:
+            return self.span(i, i + size, "unnamed-source")
         opener = self.phrase_at(i, lex.attribution_openers)
         if opener and self._is_unnamed(i + opener):
             return self.span(i, i + opener + 1, "unnamed-source")
@@ -178,6 +192,8 @@ class _SentenceScan:
                 return 0
             if self.lemma(k) in self.lex.say_lemmas and self.is_verb(k):
                 return k
+            if self.low(k) in self.lex.say_lemmas and self.low(k + 1) in self.lex.complements:
+                return k  # "Some claim that ...": the tagger often reads "claim" as a noun
             if self.low(k) not in self.lex.aux_between:
                 return 0
         return 0
@@ -197,6 +213,12 @@ class _SentenceScan:
 
     def _agentless_passive(self, i: int) -> Hit | None:
         lex, word = self.lex, self.low(i)
+        by_unnamed = self.low(i + 1) in lex.agent_markers and self._is_unnamed(i + 2)
+        if by_unnamed and (word in lex.belief_participles or word in lex.judgement_participles):
+            # "credited by many", "seen by some as": the holders are named only as a crowd.
+            return self.span(i, i + 3, "agentless-passive")
+        if self._reduced_hearsay(i):
+            return self.span(i, i + 1, "agentless-passive")
         if word not in lex.belief_participles or (self.tagged and self.tag(i) not in {"VBN"}):
             return None
         start = i
@@ -213,9 +235,25 @@ class _SentenceScan:
         nxt = self.low(i + 1)
         if nxt in lex.agent_markers and not self._is_unnamed(i + 2):
             return None
-        if word in lex.needs_complement and not (impersonal or nxt in lex.complements):
+        if word in lex.needs_generalizer and not general:
+            return None
+        # "widely praised", "often credited with": the adverb already makes the view a crowd's.
+        loose = general and word not in lex.literal_participles
+        if word in lex.needs_complement and not (impersonal or loose or nxt in lex.complements):
             return None
         return self.span(start, i + 1, "agentless-passive")
+
+    def _reduced_hearsay(self, i: int) -> bool:
+        """'a ship, said to be the oldest': a hearsay participle without 'is' before it."""
+        if self.low(i) not in self.lex.hearsay_participles:
+            return False
+        if self.low(i + 1) not in self.lex.infinitive_marker:
+            return False
+        # After a comma or a noun, not a subject: "she said to be careful" is an order.
+        after_noun = self.low(i - 1) == "," or self.tag(i - 1) in NOUN_TAGS | NAME_TAGS
+        return self.low(i + 2) in self.lex.modal_auxiliaries and (
+            self.tag(i) == "VBN" or after_noun
+        )
 
     def _modal(self, i: int) -> Hit | None:
         lex, word = self.lex, self.low(i)

@@ -56,6 +56,15 @@ class HedgeLexicon:
     quantifier_phrases: Phrases
     pronoun_quantifiers: frozenset[str]
     groups: frozenset[str]
+    partitive: frozenset[str]
+    group_possessors: frozenset[str]
+    unnamed_phrases: Phrases
+    judgement_participles: frozenset[str]
+    hearsay_participles: frozenset[str]
+    infinitive_marker: frozenset[str]
+    needs_generalizer: frozenset[str]
+    literal_participles: frozenset[str]
+    modified_not_groups: frozenset[str]
     say_lemmas: frozenset[str]
     aux_between: frozenset[str]
     belief_participles: frozenset[str]
@@ -88,11 +97,13 @@ class HedgeLexicon:
         words |= self.hedging_nouns | self.approx_words | self.quantifiers | self.groups
         words |= self.pronoun_quantifiers | self.belief_participles | self.generalizers
         words |= self.number_words | set(self.verb_forms)
+        words |= self.judgement_participles | self.hearsay_participles
         for phrases in (
             self.adverb_phrases,
             self.approx_phrases,
             self.quantifier_phrases,
             self.attribution_openers,
+            self.unnamed_phrases,
         ):
             words |= set(phrases)
         object.__setattr__(self, "triggers", frozenset(words))
@@ -177,6 +188,15 @@ def hedge_lexicon() -> HedgeLexicon:
         quantifier_phrases=_phrases(weasel["quantifier_phrases"]),
         pronoun_quantifiers=_words(weasel["pronoun_quantifiers"]),
         groups=_words(weasel["groups"]),
+        partitive=_words(weasel["partitive"]),
+        group_possessors=_words(weasel["group_possessors"]),
+        unnamed_phrases=_phrases(weasel["unnamed_phrases"]),
+        judgement_participles=_words(weasel["judgement_participles"]),
+        hearsay_participles=_words(weasel["hearsay_participles"]),
+        infinitive_marker=_words(weasel["infinitive_marker"]),
+        needs_generalizer=_words(weasel["needs_generalizer"]),
+        literal_participles=_words(weasel["literal_participles"]),
+        modified_not_groups=_words(weasel["modified_not_groups"]),
         say_lemmas=_words(weasel["say_lemmas"]),
         aux_between=_words(weasel["aux_between"]),
         belief_participles=_words(weasel["belief_participles"]),
