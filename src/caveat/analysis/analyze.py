@@ -72,7 +72,7 @@ def iter_block_results(
 #: Below this many words a document is done in this process alone: a helper process would cost
 #: more to feed than it saves.
 HELPER_ABOVE_WORDS = 12_000
-CHUNK_WORDS = 2_000
+CHUNK_WORDS = 4_000
 
 
 def analyze(
