@@ -320,3 +320,29 @@ def test_headings_stay_with_their_text_and_no_text_is_lost(qapp, tmp_path):
         heading = document.text.index(f"Section {n}\n")
         text = document.text.index(f"Paragraph {n}.0")
         assert origin.page[heading] == origin.page[text], f"Section {n} ends a page"
+
+
+def test_summary_wraps_long_findings_instead_of_cutting_them(qapp, bundled_sample, tmp_path):
+    document = load_document(bundled_sample)
+    sentence = "Demand for recycled metals will double by 2030, and the plant will have to grow"
+    start = document.text.index(sentence)
+    tail = "and this reason ends in the word wrapped-to-the-end"
+    message = "a long reason that cannot fit on one line of the summary page " * 2 + tail
+    finding = Finding(start, start + len(sentence), "speculation", "prediction", message)
+    analysis = Analysis(
+        findings={"speculation": (finding,)},
+        metrics={"words": 390.0},
+        block_metrics={},
+        pipeline=PipelineInfo("rules"),
+        words=390,
+        layers=("speculation",),
+    )
+    out = tmp_path / "long.pdf"
+    pages = export_pdf(document, analysis, out, layers=("speculation",), renderer=render_print_job)
+    page = pdfium.PdfDocument(out)[pages - 1]
+    text = page.get_textpage()
+    found = text.get_text_range().find("wrapped-to-the-end")
+    assert found >= 0
+    # every letter of the reason's last word lies on the page (a cut line runs off its edge)
+    right_edges = [text.get_charbox(found + i)[2] for i in range(len("wrapped-to-the-end"))]
+    assert max(right_edges) < page.get_width()

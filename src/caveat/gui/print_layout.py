@@ -102,7 +102,6 @@ def _block_format(style: Style) -> QTextBlockFormat:
     fmt.setBottomMargin(below * CSS_PX)
     fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if style is Style.ITEM:
-        fmt.setNonBreakableLines(True)  # a finding stays whole on one page
         # a hanging indent, so the page number and words of each finding stand out
         fmt.setLeftMargin(HANG * POINT)
         fmt.setTextIndent(-HANG * POINT)
