@@ -113,3 +113,18 @@ def test_eval_of_a_malformed_corpus_is_one_clear_line(tmp_path, capsys):
     bad.write_text("this is not json\n", encoding="utf-8")
     assert main(["eval", str(bad), "--layer", "hedge", "--level", "cue"]) == 1
     assert "not a corpus" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_quietly(bundled_sample, tmp_path):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "caveat", "analyze", str(bundled_sample)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(10)
+    process.stdout.close()  # as `| head -c 10` would
+    _out, err = process.communicate(timeout=120)
+    assert b"Traceback" not in err
