@@ -173,3 +173,25 @@ def test_a_long_article_shows_what_is_on_screen_first(window, qtbot, tmp_path):
     assert not ready.args[0].partial
     assert len(tab.reader.index.findings) > len(shown)
     assert max(f.start for f in tab.reader.index.findings) > 20_000
+
+
+def test_a_dead_analysis_process_is_reported_and_replaced(window, qtbot, tmp_path):
+    import os
+    import signal
+
+    from caveat.analysis import parallel
+
+    helper = window.runner.helper()
+    helper.warming.result(timeout=60)
+    body = sample_article().read_text(encoding="utf-8")
+    path = tmp_path / "long.md"
+    path.write_text("\n\n".join([body] * 40), encoding="utf-8")
+    with qtbot.waitSignal(window.runner.signals.failed, timeout=60_000) as failed:
+        [tab] = window.open_paths([path])
+        for pid in list(helper.executor._processes):  # the pool's worker, killed as an OOM would
+            os.kill(pid, signal.SIGKILL)
+    assert "stopped unexpectedly" in failed.args[1]
+    assert window.runner.helper() is not helper
+    assert parallel.shared_helper() is window.runner.helper()
+    with qtbot.waitSignal(tab.analysis_ready, timeout=120_000):
+        tab.start_analysis()

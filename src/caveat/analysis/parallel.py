@@ -153,6 +153,14 @@ def shared_helper(model: str | None = None, start_method: str | None = None) -> 
     return _shared
 
 
+def forget_shared_helper(helper: HelperProcess) -> None:
+    """Drop `helper` (it died) so that the next `shared_helper()` starts a new one."""
+    global _shared
+    if _shared is helper:
+        _shared = None
+    helper.close()
+
+
 def safe_start_method() -> str:
     """fork when this process has a single thread (the child then inherits the loaded model at
     no cost), spawn otherwise: forking a process with other threads (Qt's, an executor's) can

@@ -17,6 +17,7 @@ import itertools
 import threading
 from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -24,7 +25,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from caveat.analysis import cache
 from caveat.analysis.metric_words import DESCRIPTIONS
 from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
-from caveat.analysis.parallel import HelperProcess, chunked, shared_helper
+from caveat.analysis.parallel import (
+    HelperProcess,
+    chunked,
+    forget_shared_helper,
+    shared_helper,
+)
 from caveat.analysis.results import BlockResult, assemble
 from caveat.document import Document
 
@@ -78,6 +84,11 @@ class _AnalysisJob(QRunnable):
             self._analyse()
         except (CancelledError, InterruptedError):
             return
+        except BrokenProcessPool:
+            forget_shared_helper(self._helper)  # the runner starts a new one for the next run
+            self._signals.failed.emit(
+                self._id, "The analysis process stopped unexpectedly. Open the file again to retry."
+            )
         except Exception as exc:  # noqa: BLE001 - shown in the window, never a traceback
             self._signals.failed.emit(self._id, f"The analysis stopped: {exc}")
 
@@ -142,7 +153,6 @@ class AnalysisRunner(QObject):
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._cancels: dict[int, threading.Event] = {}
-        self._helper: HelperProcess | None = None
         self.pipeline_info: PipelineInfo | None = None
         self.signals.pipeline_ready.connect(self._remember_pipeline)
         self.signals.finished.connect(lambda rid, _a: self._cancels.pop(rid, None))
@@ -152,11 +162,9 @@ class AnalysisRunner(QObject):
         self.pipeline_info = info
 
     def helper(self) -> HelperProcess:
-        """The analysis process, spawned on first use: forking a process with Qt threads is
-        unsafe."""
-        if self._helper is None:
-            self._helper = shared_helper(self.model, start_method="spawn")
-        return self._helper
+        """The analysis process, spawned on first use (forking a process with Qt threads is
+        unsafe), and again after one died."""
+        return shared_helper(self.model, start_method="spawn")
 
     def preload(self) -> None:
         """Start the analysis process and its pipeline now, so the first analysis need not wait."""
