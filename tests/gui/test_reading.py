@@ -118,8 +118,8 @@ def test_analysis_as_seen_keeps_only_visible_layers_and_recounts(tab, make_tab):
     tab.dismiss(finding(TEXT, "about", "hedge", "approximator"))
     seen = tab.analysis_as_seen()
     assert seen.layers == ("hedge", "speculation")
-    assert seen.metrics["hedge_count"] == 2
-    assert "number_count" not in seen.metrics
+    assert seen.count("hedge") == 2  # counts derive from the findings left
+    assert seen.count("number") == 0
 
 
 def test_context_menu_offers_dismiss_and_never_flag(tab):

@@ -104,7 +104,7 @@ def analysis_as_seen(
 ) -> Analysis:
     """`analysis` limited to the visible layers, less dismissed and ignored findings.
 
-    Counts and densities in the metrics are recomputed, so a summary matches what is shown.
+    Counts and densities follow, since Analysis derives them from its findings.
     """
     shown = tuple(layer for layer in analysis.layers if layer in set(visible))
     trimmed = user_words.without_ignored(analysis, document.text, ignored)
@@ -117,12 +117,4 @@ def analysis_as_seen(
         )
         for layer in shown
     }
-    metrics = {
-        k: v for k, v in analysis.metrics.items() if not k.endswith(("_count", "_per_100_words"))
-    }
-    for layer in shown:
-        count = len(findings[layer])
-        metrics[f"{layer}_count"] = count
-        words = analysis.words
-        metrics[f"{layer}_per_100_words"] = round(100 * count / words, 2) if words else 0.0
-    return replace(analysis, findings=findings, metrics=metrics, layers=shown)
+    return replace(analysis, findings=findings, layers=shown)
