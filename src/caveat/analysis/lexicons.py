@@ -14,14 +14,3 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """The parsed `resources/lexicons/<name>.toml`."""
     with open(resource_path("lexicons", f"{name}.toml"), "rb") as fh:
         return tomllib.load(fh)
-
-
-def lexicon_version() -> str:
-    """A fingerprint of every bundled lexicon: part of any cache key for analysis results."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in sorted(resource_path("lexicons").glob("*.toml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
