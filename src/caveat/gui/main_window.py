@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from caveat import __version__
 from caveat.analysis.model import LAYERS, PipelineInfo
+from caveat.analysis.user_words import load_added_words
 from caveat.document import Document
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
@@ -359,6 +360,10 @@ class MainWindow(QMainWindow):
             self.pipeline_label.setToolTip(info.notice)
         else:
             self.pipeline_label.setText(f"Model: {info.label()}")
+        # The reader's own word list is read where the analysis runs; say here if it is broken.
+        _added, problem = load_added_words()
+        if problem:
+            self.message_bar.show_error(f"Your word list is not used: {problem}")
 
     def _on_runner_failed(self, request_id: int, reason: str) -> None:
         if request_id == 0:
