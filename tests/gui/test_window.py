@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QThreadPool
 
 from caveat.gui.settings import Settings
 from caveat.resources import sample_article
@@ -206,3 +207,31 @@ def test_a_malformed_word_list_is_named_in_the_window(window, qtbot, monkeypatch
     window._on_pipeline_ready(PipelineInfo("en_core_web_sm", "3.8.0"))
     assert not window.message_bar.isHidden()
     assert "words.toml" in window.message_bar.label.text()
+
+
+def test_an_unchanged_file_shows_from_the_cache_before_the_pipeline_loads(qtbot, tmp_path):
+    from concurrent.futures import Future
+
+    from caveat.analysis import cache
+    from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
+    from caveat.gui.worker import AnalysisSignals, _AnalysisJob
+    from caveat.loaders import load_document
+
+    class StillLoading:
+        warming: Future = Future()  # never done: the pipeline has not loaded yet
+
+    document = load_document(sample_article())
+    last = PipelineInfo("en_core_web_sm", "3.8.0")
+    cache.remember_pipeline("test-model", last)
+    stored = Analysis({layer: () for layer in LAYER_IDS}, {"words": 1.0}, {}, last, words=1)
+    cache.store(cache.cache_key(document, LAYER_IDS, last), stored)
+    signals = AnalysisSignals()
+    cancel = threading.Event()
+    pool = QThreadPool()
+    try:
+        with qtbot.waitSignal(signals.finished, timeout=5_000) as finished:
+            pool.start(_AnalysisJob(signals, 7, document, cancel, StillLoading(), "test-model", []))
+    finally:
+        cancel.set()  # without the cache the job would wait for the pipeline: let it go
+        pool.waitForDone(5_000)
+    assert finished.args == [7, stored]

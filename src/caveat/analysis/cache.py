@@ -125,3 +125,31 @@ def trim(folder: Path, max_bytes: int) -> None:
             break
         path.unlink(missing_ok=True)
         total -= size
+
+
+def _pipelines_file() -> Path:
+    return cache_dir() / "pipelines.json"
+
+
+def remember_pipeline(model: str | None, info: PipelineInfo) -> None:
+    """Note which pipeline `model` (None: the default choice) gave, for the next start."""
+    try:
+        known = json.loads(_pipelines_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known[model or ""] = [info.name, info.version, info.notice]
+    try:
+        _pipelines_file().parent.mkdir(parents=True, exist_ok=True)
+        _pipelines_file().write_text(json.dumps(known), encoding="utf-8")
+    except OSError:
+        return
+
+
+def remembered_pipeline(model: str | None) -> PipelineInfo | None:
+    """The pipeline `model` gave last time: lets a window look up cached results before its own
+    pipeline has loaded (reopening a file then shows its findings at once)."""
+    try:
+        known = json.loads(_pipelines_file().read_text(encoding="utf-8"))
+        return PipelineInfo(*known[model or ""])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -49,20 +49,6 @@ class AnalysisSignals(QObject):
     failed = Signal(int, str)  # request id, reason in plain words
 
 
-class _PipelineJob(QRunnable):
-    def __init__(self, signals: AnalysisSignals, helper: HelperProcess) -> None:
-        super().__init__()
-        self._signals, self._helper = signals, helper
-
-    def run(self) -> None:
-        try:
-            info = self._helper.warming.result()
-        except Exception as exc:  # noqa: BLE001 - the window reports it; a thread must not die
-            self._signals.failed.emit(0, f"The language pipeline could not be loaded: {exc}")
-            return
-        self._signals.pipeline_ready.emit(info)
-
-
 class _AnalysisJob(QRunnable):
     def __init__(
         self,
@@ -71,11 +57,13 @@ class _AnalysisJob(QRunnable):
         document: Document,
         cancel: threading.Event,
         helper: HelperProcess,
+        model: str | None,
         first_blocks: Sequence[int],
     ) -> None:
         super().__init__()
         self._signals, self._id, self._document = signals, request_id, document
         self._cancel, self._helper, self._first = cancel, helper, list(first_blocks)
+        self._model = model
 
     def run(self) -> None:
         if self._cancel.is_set():
@@ -94,7 +82,14 @@ class _AnalysisJob(QRunnable):
 
     def _analyse(self) -> None:
         document, helper = self._document, self._helper
-        info: PipelineInfo = helper.warming.result()
+        # While the pipeline is still loading, an unchanged file can be shown from the cache now,
+        # under the pipeline the last start reported.
+        last = None if helper.warming.done() else cache.remembered_pipeline(self._model)
+        early = cache.load(cache.cache_key(document, LAYER_IDS, last)) if last else None
+        if early is not None:
+            self._signals.finished.emit(self._id, early)
+            return
+        info: PipelineInfo = self._wait(helper.warming)
         key = cache.cache_key(document, LAYER_IDS, info)
         if (cached := cache.load(key)) is not None:
             self._signals.finished.emit(self._id, cached)
@@ -167,8 +162,21 @@ class AnalysisRunner(QObject):
         return shared_helper(self.model, start_method="spawn")
 
     def preload(self) -> None:
-        """Start the analysis process and its pipeline now, so the first analysis need not wait."""
-        self._pool.start(_PipelineJob(self.signals, self.helper()))
+        """Start the analysis process and its pipeline now, so the first analysis need not wait.
+
+        Reported through a callback, not a job on the pool: an analysis queued meanwhile may be
+        answered from the cache before the pipeline is ready."""
+        self.helper().warming.add_done_callback(self._on_warm)
+
+    def _on_warm(self, warming: Future[PipelineInfo]) -> None:
+        # runs on the executor's thread; the signals are queued to the GUI thread
+        try:
+            info = warming.result()
+        except Exception as exc:  # noqa: BLE001 - the window reports it; a thread must not die
+            self.signals.failed.emit(0, f"The language pipeline could not be loaded: {exc}")
+            return
+        cache.remember_pipeline(self.model, info)
+        self.signals.pipeline_ready.emit(info)
 
     def start(self, document: Document, first_blocks: Sequence[int] = ()) -> int:
         """Queue an analysis of `document`; `first_blocks` (those on screen) are done and shown
@@ -176,7 +184,9 @@ class AnalysisRunner(QObject):
         request_id = next(self._ids)
         cancel = threading.Event()
         self._cancels[request_id] = cancel
-        job = _AnalysisJob(self.signals, request_id, document, cancel, self.helper(), first_blocks)
+        job = _AnalysisJob(
+            self.signals, request_id, document, cancel, self.helper(), self.model, first_blocks
+        )
         self._pool.start(job)
         return request_id
 
