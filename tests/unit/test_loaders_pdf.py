@@ -206,3 +206,21 @@ def test_bad_pdf_is_one_clear_line_from_the_loader_and_the_cli(tmp_path, capsys,
     assert err.count("\n") == 1
     assert str(path) in err and reason in err
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_pdf_larger_text_that_runs_on_is_body_text_not_headings(tmp_path):
+    article = [
+        (72, 700 - 14 * i, 11, f"Line {i} of an article set in eleven point type.")
+        for i in range(8)
+    ]
+    notes = [
+        (72, 700 - 12 * i, 9, f"Note {i}: smaller type that holds more of the text in all.")
+        for i in range(12)
+    ]
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(make_pdf([[(72, 740, 20, "A real heading"), *article], notes]))
+    document = load_document(path)
+    headings = [
+        document.text[b.start : b.end] for b in document.blocks if b.kind.value == "heading"
+    ]
+    assert headings == ["A real heading"]

@@ -26,6 +26,9 @@ from caveat.loaders.errors import LoadError
 _LINE_END = {0x0A, 0x0D}
 _HYPHEN_MARK = 0x02  # pdfium's stand-in for a hyphen that splits a word across lines
 _HEADING_SIZE_RATIO = 1.15  # a line this much larger than body text is a heading
+# ...unless that size carries this share of the body size's text: then it is body text too (an
+# article in 11 pt followed by notes in 9.5 pt, where the notes hold more text than the article).
+_BODY_SHARE = 0.25
 _PARAGRAPH_PITCH_RATIO = 1.4  # a line spacing this much wider than usual starts a paragraph
 _RUNNING_LINE_MAX_CHARS = 100
 _SIZE_SAMPLES = 12
@@ -122,7 +125,13 @@ def _mark_headings(lines: list[_Line]) -> float:
         weight[line.size] += len(line.text)
     body = weight.most_common(1)[0][0]
     larger = sorted(
-        {ln.size for ln in lines if ln.size >= body * _HEADING_SIZE_RATIO}, reverse=True
+        {
+            ln.size
+            for ln in lines
+            if ln.size >= body * _HEADING_SIZE_RATIO
+            and weight[ln.size] < _BODY_SHARE * weight[body]
+        },
+        reverse=True,
     )
     for line in lines:
         if line.size in larger and len(line.text) < 200:
