@@ -224,3 +224,16 @@ def test_pdf_larger_text_that_runs_on_is_body_text_not_headings(tmp_path):
         document.text[b.start : b.end] for b in document.blocks if b.kind.value == "heading"
     ]
     assert headings == ["A real heading"]
+
+
+def test_pdf_line_spacing_is_judged_per_font_size(tmp_path):
+    # an article in 11 pt at 16 pt spacing, then notes in 9 pt at 10 pt spacing (more of them)
+    article = [
+        (72, 700 - 16 * i, 11, f"article line {i} runs on in the same paragraph") for i in range(4)
+    ]
+    notes = [(72, 500 - 10 * i, 9, f"note {i}") for i in range(30)]
+    path = tmp_path / "spacing.pdf"
+    path.write_bytes(make_pdf([article + notes]))
+    document = load_document(path)
+    first = document.blocks[0]
+    assert document.text[first.start : first.end].count("article line") == 4

@@ -157,23 +157,28 @@ def _mark_running_lines(lines: list[_Line], pages: int) -> None:
             line.running = True
 
 
-def _usual_pitch(lines: list[_Line]) -> float:
-    """The usual distance between baselines inside a paragraph.
+def _usual_pitches(lines: list[_Line]) -> dict[float, float]:
+    """The usual distance between baselines inside a paragraph, for each font size.
 
-    The lower quartile of all steps down a page: paragraph gaps are the rarer, larger steps.
+    The lower quartile of the steps down a page between lines of that size: paragraph gaps are
+    the rarer, larger steps. Per size, because notes in small type sit closer together than the
+    article above them.
     """
-    pitches = sorted(
-        a.last_baseline - b.baseline
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.page == b.page
-        and not a.heading_level
-        and not b.heading_level
-        and 0 < a.last_baseline - b.baseline < 3 * a.size
-    )
-    return pitches[len(pitches) // 4] if pitches else 0.0
+    steps: dict[float, list[float]] = {}
+    for a, b in zip(lines, lines[1:], strict=False):
+        step = a.last_baseline - b.baseline
+        if (
+            a.page == b.page
+            and a.size == b.size
+            and not a.heading_level
+            and not b.heading_level
+            and 0 < step < 3 * a.size
+        ):
+            steps.setdefault(a.size, []).append(step)
+    return {size: sorted(found)[len(found) // 4] for size, found in steps.items()}
 
 
-def _starts_block(prev: _Line, line: _Line, pitch: float) -> bool:
+def _starts_block(prev: _Line, line: _Line, pitches: dict[float, float]) -> bool:
     if prev.heading_level != line.heading_level or abs(prev.size - line.size) > 0.1 * line.size:
         return True
     if prev.running or line.running:
@@ -186,7 +191,7 @@ def _starts_block(prev: _Line, line: _Line, pitch: float) -> bool:
     step = prev.last_baseline - line.baseline
     if step <= 0:  # moved up the page: a new column or a text box
         return True
-    usual = pitch or 1.2 * line.size
+    usual = pitches.get(line.size) or 1.2 * line.size
     indented = line.left > prev.left + line.size and not line.heading_level
     return step > _PARAGRAPH_PITCH_RATIO * usual or indented
 
@@ -213,11 +218,11 @@ def load_pdf(path: Path, data: bytes) -> Document:
         raise LoadError(path, "the PDF has no text layer (a scanned image?); nothing to read")
     _mark_running_lines(lines, pages)
     _mark_headings(lines)
-    pitch = _usual_pitch(lines)
+    pitches = _usual_pitches(lines)
     builder = TextBuilder(track_origin=True)
     prev: _Line | None = None
     for line in lines:
-        if prev is not None and _starts_block(prev, line, pitch):
+        if prev is not None and _starts_block(prev, line, pitches):
             builder.end_block(*_block_kind(prev))
         elif prev is not None:
             joined_word = prev.text[-1] == "-" and line.text[0].islower()
