@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from pdf_builder import make_pdf
 from pypdf import PdfReader
 
 from caveat.analysis.model import Analysis, Finding, PipelineInfo
@@ -30,37 +31,10 @@ FLAGS = [
 ]
 
 
-def helvetica_pdf(pages: list[list[tuple[int, int, int, str]]]) -> bytes:
-    """A small PDF of Helvetica text lines, written by hand (no renderer of ours involved)."""
-    objects = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", b""]
-    kids = []
-    for lines in pages:
-        ops = " ".join(f"BT /F1 {s} Tf {x} {y} Td ({t}) Tj ET" for x, y, s, t in lines).encode()
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops))
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 1 0 R >> >> /Contents %d 0 R >>" % len(objects)
-        )
-        kids.append(b"%d 0 R" % len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\n" % (len(objects) + 1, len(objects))
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
-
-
 @pytest.fixture
 def pdf_article(tmp_path: Path):
     path = tmp_path / "harbour.pdf"
-    path.write_bytes(helvetica_pdf(LINES))
+    path.write_bytes(make_pdf(LINES))
     document = load_document(path)
     found: dict[str, list[Finding]] = {"hedge": [], "number": [], "speculation": []}
     for n, (layer, phrase) in enumerate(FLAGS):
@@ -104,7 +78,7 @@ def test_pdf_input_keeps_its_pages_and_gains_one_highlight_per_finding(pdf_artic
 def test_pdf_changed_since_loading_is_refused(pdf_article, tmp_path):
     path, document, analysis = pdf_article
     changed = [[(72, 720, 18, "Something else entirely"), *LINES[0][1:]], LINES[1]]
-    path.write_bytes(helvetica_pdf(changed))
+    path.write_bytes(make_pdf(changed))
     with pytest.raises(ExportError, match="changed since it was opened"):
         export_pdf(document, analysis, tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
