@@ -35,7 +35,11 @@ class Cue:
 
     rule: str
     message: str
-    confidence: float
+    confidence: float = -1.0  # left out: the rule's usual confidence (CONFIDENCE)
+
+    def __post_init__(self) -> None:
+        if self.confidence < 0:
+            object.__setattr__(self, "confidence", CONFIDENCE[self.rule])
 
 
 class SentenceReader:
@@ -187,7 +191,7 @@ class SentenceReader:
                 verb_next = nxt is not None and (self.is_verb(nxt) or nxt.tag_ == "MD")
                 if k and openers_ok and verb_next and not self.quoted[tok.i]:
                     cue = self.words(content[0].i, tok.i + 1)
-                    return Cue("theory", f"'{cue}' puts forward a theory as the claim", 0.9)
+                    return Cue("theory", f"'{cue}' puts forward a theory as the claim")
             if not (tok.lower_ in self.lex.theory_openers or tok.tag_ in {"JJ", "JJS", "JJR"}):
                 break
         return None
@@ -227,12 +231,7 @@ class SentenceReader:
             return None
         if lemma in lex.person_only_verbs and not self.is_person_subject(subject):
             return None
-        phrase = self.words(subject.i + 1, tok.i + 1)
-        return Cue(
-            "motive",
-            f"states what {self.subject_text(subject)} {phrase} without a source",
-            CONFIDENCE["motive"],
-        )
+        return self._states_what(subject, tok.i + 1)
 
     def _looking_for(self, tok: Token) -> Cue | None:
         nxt = self.token(tok.i + 1)
@@ -249,12 +248,12 @@ class SentenceReader:
         subject = self.subject(tok)
         if subject is None or self.is_author_or_reader(subject):
             return None
-        phrase = self.words(subject.i + 1, tok.i + 2)
-        return Cue(
-            "motive",
-            f"states what {self.subject_text(subject)} {phrase} without a source",
-            CONFIDENCE["motive"],
-        )
+        return self._states_what(subject, tok.i + 2)
+
+    def _states_what(self, subject: Token, end: int) -> Cue:
+        """ "states what Putin wants to ... without a source": the words from the subject on."""
+        phrase = self.words(subject.i + 1, end)
+        return Cue("motive", f"states what {self.subject_text(subject)} {phrase} without a source")
 
     def _motive_adjective(self, tok: Token) -> Cue | None:
         be = self.token(tok.i - 1)
@@ -275,11 +274,7 @@ class SentenceReader:
         ):
             return None
         cue = self.words(be.i, tok.i + 2)
-        return Cue(
-            "motive",
-            f"'{cue}' asserts a motive or feeling of someone else, with no source",
-            CONFIDENCE["motive"],
-        )
+        return Cue("motive", f"'{cue}' asserts a motive or feeling of someone else, with no source")
 
     def _motive_noun(self, tok: Token, lemma: str) -> Cue | None:
         before = [self.token(tok.i - 1), self.token(tok.i - 2)]
@@ -294,7 +289,7 @@ class SentenceReader:
             return None
         start = next(t.i for t in reversed(before) if t is not None)
         cue = self.words(start, tok.i + 1)
-        return Cue("motive", f"'{cue}' names a motive without a source", CONFIDENCE["motive"])
+        return Cue("motive", f"'{cue}' names a motive without a source")
 
     def _really_about(self, be: Token) -> Cue | None:
         adverb, about = self.token(be.i + 1), self.token(be.i + 2)
@@ -303,9 +298,7 @@ class SentenceReader:
         if adverb.lower_ not in self.lex.about_adverbs:
             return None
         cue = self.words(be.i, be.i + 3)
-        return Cue(
-            "motive", f"'{cue}' reads a motive into it without a source", CONFIDENCE["motive"]
-        )
+        return Cue("motive", f"'{cue}' reads a motive into it without a source")
 
     def prediction(self, tok: Token) -> Cue | None:
         lex = self.lex
@@ -330,7 +323,7 @@ class SentenceReader:
         if verb is not None and self.lemma(verb) in lex.scheduled and self.has_date():
             return None  # "the trial will begin on Monday": a timetable
         cue = self.words(tok.i, cue_end)
-        return Cue("prediction", f"'{cue}' predicts the future as fact", CONFIDENCE["prediction"])
+        return Cue("prediction", f"'{cue}' predicts the future as fact")
 
     def has_date(self) -> bool:
         return any(
@@ -344,7 +337,7 @@ class SentenceReader:
         lex = self.lex
         lower = tok.lower_
         cue: str | None = None
-        confidence = CONFIDENCE["hedged-claim"]
+        confidence = -1.0  # the rule's usual one, unless the modal is only conditional
         if lower in lex.claim_modals and self.is_modal(tok):
             cue = self._epistemic_modal(tok)
             if lower in lex.conditional_modals:
@@ -487,11 +480,7 @@ class SentenceReader:
                 if words[-1] in self.lex.ability_adjectives and nxt and nxt.lower_ == "to":
                     return None
                 cue = self.words(tok.i, end)
-                return Cue(
-                    "hedged-claim",
-                    f"'{cue}' marks the claim as the author's guess",
-                    CONFIDENCE["hedged-claim"],
-                )
+                return Cue("hedged-claim", f"'{cue}' marks the claim as the author's guess")
         return None
 
     def is_question(self) -> bool:
