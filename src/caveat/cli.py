@@ -98,10 +98,6 @@ def _print_report(document: Document, analysis: Analysis) -> None:
         print(f"{name}: {value:g}", file=out)
 
 
-def _load(path: Path, max_bytes: int) -> Document:
-    return load_document(path, max_bytes=max_bytes)
-
-
 def _as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
     """Leave out what the reader asked never to see (their ignore list)."""
     from caveat.analysis.user_words import load_added_words, load_ignored_words, without_ignored
@@ -131,7 +127,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     if len(args.files) > 1 or args.files[0].is_dir():
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
-    document = _load(args.files[0], args.max_size)
+    document = load_document(args.files[0], max_bytes=args.max_size)
     from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
@@ -149,7 +145,7 @@ def run_export(args: argparse.Namespace) -> int:
     from caveat.export.pdf import ExportError, check_target, export_pdf
     from caveat.gui.print_layout import render_print_job
 
-    document = _load(args.file, args.max_size)
+    document = load_document(args.file, max_bytes=args.max_size)
     try:
         check_target(args.output, document.source)  # before the analysis, not after it
         analysis = analyze(document, layers=args.layers, model=args.model)

@@ -79,5 +79,6 @@ class Document:
         col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
         return line, col
 
-    def analysed_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.analysed]
+    def analysed_indices(self) -> list[int]:
+        """Indices of the blocks that are analysed (all but web furniture)."""
+        return [i for i, b in enumerate(self.blocks) if b.analysed]

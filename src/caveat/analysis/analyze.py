@@ -58,7 +58,10 @@ def iter_block_results(
 
     Stops early, between blocks, once `cancelled()` is true.
     """
-    indices = [i for i in (order or range(len(document.blocks))) if document.blocks[i].analysed]
+    if order is None:
+        indices = document.analysed_indices()
+    else:
+        indices = [i for i in order if document.blocks[i].analysed]
     with nlp.select_pipes(disable=disabled_detectors(layers)):
         docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=64)
         for i, doc in zip(indices, docs, strict=False):
@@ -96,7 +99,7 @@ def analyze(
     key = cache.cache_key(document, chosen, info) if use_cache else ""
     if key and (cached := cache.load(key)):
         return cached
-    indices = [i for i, b in enumerate(document.blocks) if b.analysed]
+    indices = document.analysed_indices()
     body = analysed_text(document)
     results: list[BlockResult] = []
 
@@ -127,6 +130,7 @@ def analyze(
     else:
         run_here(indices)
         stopped = bool(cancelled and cancelled()) and len(results) < len(indices)
+        metrics = None if stopped else readability(body)
     if stopped:
         metrics = dict.fromkeys(METRICS, 0.0)  # nobody reads a cancelled run's metrics
     analysis = assemble(document, results, chosen, info, cancelled=stopped, metrics=metrics)

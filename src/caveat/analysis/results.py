@@ -28,7 +28,10 @@ def wanted_layers(layers: Iterable[str]) -> tuple[str, ...]:
 
 
 def analysed_text(document: Document) -> str:
-    return "\n\n".join(document.text[b.start : b.end] for b in document.analysed_blocks())
+    blocks = document.blocks
+    return "\n\n".join(
+        document.text[blocks[i].start : blocks[i].end] for i in document.analysed_indices()
+    )
 
 
 def assemble(

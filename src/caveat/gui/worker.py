@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from caveat.analysis import cache
 from caveat.analysis.metric_words import DESCRIPTIONS
-from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
+from caveat.analysis.model import LAYER_IDS, PipelineInfo
 from caveat.analysis.parallel import (
     HelperProcess,
     chunked,
@@ -94,7 +94,7 @@ class _AnalysisJob(QRunnable):
         if (cached := cache.load(key)) is not None:
             self._signals.finished.emit(self._id, cached)
             return
-        analysed = [i for i, block in enumerate(document.blocks) if block.analysed]
+        analysed = document.analysed_indices()
         first = [i for i in self._first if document.blocks[i].analysed]
         rest = [i for i in analysed if i not in set(first)]
         helper.receive(document)
@@ -112,7 +112,7 @@ class _AnalysisJob(QRunnable):
                 if n == 0 and first:
                     placeholder = dict.fromkeys(DESCRIPTIONS, 0.0)
                     partial = assemble(document, results, LAYER_IDS, info, metrics=placeholder)
-                    self._signals.partial.emit(self._id, _as_partial(partial))
+                    self._signals.partial.emit(self._id, replace(partial, partial=True))
             metrics = self._wait(measured)
         finally:
             measured.cancel()  # a cancelled run leaves no queued work behind
@@ -131,10 +131,6 @@ class _AnalysisJob(QRunnable):
                 return future.result(timeout=0.05)
             except TimeoutError:
                 continue
-
-
-def _as_partial(analysis: Analysis) -> Analysis:
-    return replace(analysis, partial=True)
 
 
 class AnalysisRunner(QObject):
