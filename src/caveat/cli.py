@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from caveat import __version__
-from caveat.analysis.model import LAYER_IDS, Analysis
 from caveat.document import Document
+from caveat.findings import Analysis
+from caveat.layers import layer_ids
 from caveat.loaders import DEFAULT_MAX_BYTES, LoadError, load_document
 
 COMMANDS = ("analyze", "export", "eval")
@@ -19,10 +20,10 @@ COMMANDS = ("analyze", "export", "eval")
 
 def _layers(value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
-    unknown = [n for n in names if n not in LAYER_IDS]
+    unknown = [n for n in names if n not in layer_ids()]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown layer {', '.join(unknown) or '(none)'}; choose from {', '.join(LAYER_IDS)}"
+            f"unknown layer {', '.join(unknown) or '(none)'}; choose from {', '.join(layer_ids())}"
         )
     return names
 
@@ -38,7 +39,7 @@ def _megabytes(value: str) -> int:
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--layers", type=_layers, default=LAYER_IDS, help="comma-separated layers")
+    p.add_argument("--layers", type=_layers, default=layer_ids(), help="comma-separated layers")
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
     p.add_argument(
         "--max-size",
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score a layer on an annotated corpus (JSONL)")
     p.add_argument("corpus", type=Path)
-    p.add_argument("--layer", choices=LAYER_IDS, required=True)
+    p.add_argument("--layer", choices=layer_ids(), required=True)
     p.add_argument("--level", choices=("cue", "sentence", "attribution"), required=True)
     p.add_argument("--limit", type=int, help="score only the first N records")
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the fallback)")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from caveat.analysis.model import Analysis
 from caveat.document import Document
+from caveat.findings import Analysis
 
 
 def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:

@@ -1,11 +1,13 @@
-"""Where the bundled data files (lexicons, icons, sample) live.
+"""Where the bundled data files (lexicons, icons, sample) live, and the lexicons parsed.
 
 In a wheel they sit inside the package (`caveat/resources`); in a source checkout they are the
 top-level `resources/` folder. Everything else asks here instead of guessing paths.
 """
 
+import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 @cache
@@ -25,3 +27,10 @@ def resource_path(*parts: str) -> Path:
 
 def sample_article() -> Path:
     return resource_path("samples", "caveat-sample.md")
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The parsed `resources/lexicons/<name>.toml` (word lists and patterns are data)."""
+    with open(resource_path("lexicons", f"{name}.toml"), "rb") as fh:
+        return tomllib.load(fh)

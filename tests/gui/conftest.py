@@ -10,8 +10,8 @@ from gui_builders import analysis_of, paragraphs
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
-from caveat.analysis.model import Finding
 from caveat.document import Document
+from caveat.findings import Finding
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.main_window import MainWindow

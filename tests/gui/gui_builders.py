@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.document import Block, BlockKind
+from caveat.findings import Analysis, Finding, PipelineInfo
 
 
 def paragraphs(text: str) -> tuple[Block, ...]:

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.document import Block, Document
+from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.gui.export_dialog import default_export_path, export_with_dialog
 
 TEXT = "About 3,800 people left, and the port will likely close."

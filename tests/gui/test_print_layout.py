@@ -14,12 +14,13 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject
 
-from caveat.analysis.model import LAYERS, Analysis, Finding, PipelineInfo
 from caveat.document import Block, Document
 from caveat.export.locate import expected_chars, locate
 from caveat.export.pdf import export_pdf
 from caveat.export.printjob import article_job
+from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.gui.print_layout import render_print_job
+from caveat.layers import all_layers, get_layer, layer_ids
 from caveat.loaders import load_document
 
 # phrases of the bundled sample, one finding each; "about" occurs twice, 80 percent crosses a line
@@ -48,7 +49,7 @@ TRICKY_TEXT = (
 
 def analysis_of(document: Document, flags: list[tuple[str, str]]) -> Analysis:
     """An Analysis by hand (the first occurrence of each phrase), each message unique."""
-    found: dict[str, list[Finding]] = {layer: [] for layer in LAYERS}
+    found: dict[str, list[Finding]] = {layer: [] for layer in layer_ids()}
     for n, (layer, phrase) in enumerate(flags):
         start = document.text.index(phrase)
         message = f"finding {n}: {phrase!r} is flagged"
@@ -150,7 +151,7 @@ def test_pypdf_reads_one_printable_highlight_per_finding_with_its_explanation(sa
     assert len(annots) == len(SAMPLE_FLAGS)
     for finding in analysis.all_findings():
         annot = by_message[finding.message]
-        layer = LAYERS[finding.layer]
+        layer = get_layer(finding.layer)
         assert str(annot["/T"]) == layer.title
         assert str(annot["/Subj"]) == f"{layer.title}: {finding.rule}"
         assert int(annot["/F"]) & 4, "the Print flag"
@@ -191,7 +192,7 @@ def test_layers_are_optional_content_groups_named_after_them(sample_pdf):
     root = PdfReader(sample_pdf).trailer["/Root"]
     properties = root["/OCProperties"]
     names = [str(g.get_object()["/Name"]) for g in properties["/OCGs"]]
-    assert names == [layer.title for layer in LAYERS.values()]
+    assert names == [layer.title for layer in all_layers()]
     assert len(properties["/D"]["/ON"]) == 3
 
 
@@ -247,7 +248,7 @@ def test_summary_page_lists_legend_metrics_and_findings_with_pages(sample, sampl
     pdf = pdfium.PdfDocument(sample_pdf)
     summary = "".join(pdf[i].get_textpage().get_text_range() for i in range(1, len(pdf)))
     flat = words(summary).replace("- ", "-")  # a line may break after "high-"
-    for layer in LAYERS.values():
+    for layer in all_layers():
         assert layer.title in flat
         assert words(layer.description) in flat
     assert "Flesch reading ease" in flat and "higher is easier" in flat

@@ -200,7 +200,7 @@ def test_a_dead_analysis_process_is_reported_and_replaced(window, qtbot, tmp_pat
 
 def test_a_malformed_word_list_is_named_in_the_window(window, qtbot, monkeypatch, tmp_path):
     from caveat.analysis import user_words
-    from caveat.analysis.model import PipelineInfo
+    from caveat.findings import PipelineInfo
 
     (tmp_path / "words.toml").write_text("[hedge\n", encoding="utf-8")
     monkeypatch.setattr(user_words, "words_file", lambda: tmp_path / "words.toml")
@@ -213,8 +213,9 @@ def test_an_unchanged_file_shows_from_the_cache_before_the_pipeline_loads(qtbot,
     from concurrent.futures import Future
 
     from caveat.analysis import cache
-    from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
+    from caveat.findings import Analysis, PipelineInfo
     from caveat.gui.worker import AnalysisSignals, _AnalysisJob
+    from caveat.layers import layer_ids
     from caveat.loaders import load_document
 
     class StillLoading:
@@ -223,8 +224,8 @@ def test_an_unchanged_file_shows_from_the_cache_before_the_pipeline_loads(qtbot,
     document = load_document(sample_article())
     last = PipelineInfo("en_core_web_sm", "3.8.0")
     cache.remember_pipeline("test-model", last)
-    stored = Analysis({layer: () for layer in LAYER_IDS}, {"words": 1.0}, {}, last, words=1)
-    cache.store(cache.cache_key(document, LAYER_IDS, last), stored)
+    stored = Analysis({layer: () for layer in layer_ids()}, {"words": 1.0}, {}, last, words=1)
+    cache.store(cache.cache_key(document, layer_ids(), last), stored)
     signals = AnalysisSignals()
     cancel = threading.Event()
     pool = QThreadPool()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from caveat.analysis.model import LAYERS
+from caveat.layers import all_layers
 from caveat.loaders.registry import FORMAT_OF_EXTENSION
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,8 +104,8 @@ def test_icon_is_rendered_at_each_hicolor_size(size: int) -> None:
 def test_icon_uses_the_layer_colours() -> None:
     svg = (ICONS / "caveat.svg").read_text(encoding="utf-8")
     ET.fromstring(svg)  # well-formed
-    for layer in LAYERS.values():
-        assert layer.color.upper() in svg.upper(), layer.id
+    for layer in all_layers():
+        assert layer.colour.upper() in svg.upper(), layer.id
 
 
 def test_install_desktop_entry_points_the_menu_at_the_program_and_uninstalls(

@@ -3,8 +3,8 @@ import json
 import pytest
 
 from caveat.analysis import cache
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.document import Block, Document
+from caveat.findings import Analysis, Finding, PipelineInfo
 
 
 def _document(text: str = "It may rain. About 40 people came.") -> Document:

@@ -11,8 +11,8 @@ import pytest
 from pdf_builder import make_pdf
 from pypdf import PdfReader
 
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.export.pdf import ExportError, export_pdf
+from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.loaders import load_document
 
 LINES = [

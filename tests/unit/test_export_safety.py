@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from caveat.analysis.model import Analysis, PipelineInfo
 from caveat.document import Block, Document
 from caveat.export.pdf import ExportError, export_pdf
 from caveat.export.safe_write import check_target, write_atomically
+from caveat.findings import Analysis, PipelineInfo
 
 
 def _renderer_never_called(job, path):

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from caveat.analysis import user_words
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.analysis.own_words import OwnWordsFlagger
+from caveat.findings import Analysis, Finding, PipelineInfo
 
 
 @pytest.fixture

@@ -14,12 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caveat.analysis import cache
-from caveat.analysis.model import LAYER_IDS, Analysis, PipelineInfo
-from caveat.analysis.nlp import DETECTORS, load_pipeline
+from caveat.analysis.nlp import load_pipeline
 from caveat.analysis.readability import BLOCK_METRICS, METRICS, readability
-from caveat.analysis.results import BlockResult, analysed_text, assemble, wanted_layers
+from caveat.analysis.results import BlockResult, analysed_text, assemble
 from caveat.analysis.spans import findings_of
 from caveat.document import Document
+from caveat.findings import Analysis, PipelineInfo
+from caveat.layers import all_layers, in_order, layer_ids, with_needs
 
 Progress = Callable[[int, int], None]  # (blocks done, blocks in all)
 Cancelled = Callable[[], bool]
@@ -30,9 +31,8 @@ LINKS_KEY = "caveat_links"
 
 def disabled_detectors(layers: Sequence[str]) -> list[str]:
     """The detector components a run of `layers` can switch off."""
-    # The speculation detector reads the hedge layer's spans, so hedges run whenever it does.
-    needed = set(layers) | ({"hedge"} if "speculation" in layers else set())
-    return [name for layer, name in DETECTORS.items() if layer not in needed]
+    needed = set(with_needs(layers))
+    return [layer.factory for layer in all_layers() if layer.id not in needed]
 
 
 def _block_docs(nlp: Language, document: Document, indices: Sequence[int]) -> Iterator[Doc]:
@@ -80,7 +80,7 @@ CHUNK_WORDS = 4_000
 
 def analyze(
     document: Document,
-    layers: Iterable[str] = LAYER_IDS,
+    layers: Iterable[str] | None = None,
     model: str | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
@@ -94,7 +94,7 @@ def analyze(
     `cancelled`. A finished analysis of the same content is taken from the cache. A long document
     is shared with a helper process (parallel.py) unless `parallel` is false.
     """
-    chosen = wanted_layers(layers)
+    chosen = layer_ids() if layers is None else in_order(layers)
     nlp, info = pipeline or load_pipeline(model)
     key = cache.cache_key(document, chosen, info) if use_cache else ""
     if key and (cached := cache.load(key)):

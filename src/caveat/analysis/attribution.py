@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from caveat.analysis.lexicons import load_lexicon
+from caveat.resources import load_lexicon
 
 LINKS_KEY = "caveat_links"  # doc.user_data: hyperlinks as doc-relative (start_char, end_char)
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}

@@ -18,8 +18,8 @@ from platformdirs import user_cache_dir
 
 from caveat import __version__
 from caveat.analysis import user_words
-from caveat.analysis.model import Analysis, Finding, PipelineInfo
 from caveat.document import Document
+from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.resources import resource_path
 
 MAX_BYTES = 200 * 1024 * 1024

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from caveat.analysis.lexicons import load_lexicon
+from caveat.resources import load_lexicon
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
 

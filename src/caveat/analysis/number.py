@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from caveat.analysis.attribution import attribution_spans
-from caveat.analysis.lexicons import load_lexicon
 from caveat.analysis.spans import flag
+from caveat.resources import load_lexicon
 
 LAYER = "number"
 SOURCE_GROUP = "number_source"  # the attribution found, read by `caveat eval --level attribution`

@@ -13,6 +13,7 @@ from caveat.analysis import user_words
 from caveat.analysis.spans import flag
 
 RULE = "your-word"
+FACTORY = "caveat_own_words"
 
 
 class OwnWordsFlagger:
@@ -59,6 +60,6 @@ class OwnWordsFlagger:
         return doc
 
 
-@Language.factory("caveat_own_words")
+@Language.factory(FACTORY)
 def make_own_words_flagger(nlp: Language, name: str) -> OwnWordsFlagger:
     return OwnWordsFlagger(nlp, name)

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from caveat.analysis.model import PipelineInfo
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
+from caveat.findings import PipelineInfo
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from caveat.analysis.model import LAYER_IDS, Analysis, Finding, PipelineInfo
 from caveat.document import Document
+from caveat.findings import Analysis, Finding, PipelineInfo
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,6 @@ class BlockResult:
     index: int  # into Document.blocks
     findings: tuple[Finding, ...]
     metrics: dict[str, float]
-
-
-def wanted_layers(layers: Iterable[str]) -> tuple[str, ...]:
-    chosen = set(layers)
-    return tuple(layer for layer in LAYER_IDS if layer in chosen)
 
 
 def analysed_text(document: Document) -> str:

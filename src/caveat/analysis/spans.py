@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from caveat.analysis.model import Finding
+from caveat.findings import Finding
 
 _KEY = "caveat_messages"  # doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence)
 

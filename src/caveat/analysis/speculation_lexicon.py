@@ -8,8 +8,8 @@ from typing import Any
 
 from spacy.tokenizer import Tokenizer
 
-from caveat.analysis.lexicons import load_lexicon
 from caveat.analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS
+from caveat.resources import load_lexicon
 
 # Tags of a word that can be a subject, and of the words of a noun phrase before its head.
 SUBJECT_TAGS = frozenset({"PRP", "NN", "NNS", "NNP", "NNPS", "WP", "EX", "CD"})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
-from caveat.analysis.model import Analysis
+from caveat.findings import Analysis
 
 
 def config_dir() -> Path:
@@ -88,7 +88,7 @@ def load_added_words(path: Path | None = None) -> tuple[dict[str, list[str]], st
     """
     import tomllib
 
-    from caveat.analysis.model import LAYER_IDS
+    from caveat.layers import layer_ids
 
     path = path or words_file()
     try:
@@ -100,8 +100,8 @@ def load_added_words(path: Path | None = None) -> tuple[dict[str, list[str]], st
         return {}, f"{path}: ignored, not valid TOML ({exc})"
     added: dict[str, list[str]] = {}
     for layer, table in data.items():
-        if layer not in LAYER_IDS:
-            return {}, f"{path}: ignored, unknown layer [{layer}] (use {', '.join(LAYER_IDS)})"
+        if layer not in layer_ids():
+            return {}, f"{path}: ignored, unknown layer [{layer}] (use {', '.join(layer_ids())})"
         words = table.get("add", []) if isinstance(table, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             return {}, f'{path}: ignored, [{layer}] needs add = ["word", ...]'

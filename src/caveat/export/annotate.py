@@ -23,8 +23,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from caveat.analysis.model import Layer
 from caveat.export.boxes import Placement, Rect
+from caveat.layers import Layer
 
 PRINT_FLAG = 4
 TINT_STRENGTH = 0.42  # how much of the layer colour the highlight fill keeps over white
@@ -120,8 +120,8 @@ class HighlightWriter:
         return group
 
     def _appearance(self, placement: Placement, layer: Layer, box: Rect) -> IndirectObject:
-        fill = " ".join(_num(c) for c in tint(layer.color))
-        line = " ".join(_num(c) for c in rgb(layer.color))
+        fill = " ".join(_num(c) for c in tint(layer.colour))
+        line = " ".join(_num(c) for c in rgb(layer.colour))
         ops = ["q /Mult gs", f"{fill} rg"]
         ops += [
             f"{_num(r[0])} {_num(r[1])} {_num(r[2] - r[0])} {_num(r[3] - r[1])} re f"
@@ -166,7 +166,7 @@ class HighlightWriter:
                 NameObject("/Subtype"): NameObject("/Highlight"),
                 NameObject("/Rect"): ArrayObject(FloatObject(round(v, 3)) for v in box),
                 NameObject("/QuadPoints"): quads,
-                NameObject("/C"): ArrayObject(FloatObject(c) for c in tint(layer.color)),
+                NameObject("/C"): ArrayObject(FloatObject(c) for c in tint(layer.colour)),
                 NameObject("/Contents"): TextStringObject(finding.message),
                 NameObject("/T"): TextStringObject(layer.title),
                 NameObject("/Subj"): TextStringObject(f"{layer.title}: {finding.rule}"),

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from caveat.analysis.model import Finding
 from caveat.document import PdfOrigin
+from caveat.findings import Finding
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
 

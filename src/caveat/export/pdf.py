@@ -16,7 +16,6 @@ import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 
-from caveat.analysis.model import LAYER_IDS, LAYERS, Analysis, Finding
 from caveat.document import Document, PdfOrigin
 from caveat.export.annotate import HighlightWriter
 from caveat.export.boxes import Placement, TextPages, place
@@ -24,16 +23,18 @@ from caveat.export.locate import locate
 from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
 from caveat.export.safe_write import ExportError, check_target, write_atomically
 from caveat.export.summary import summary_job
+from caveat.findings import Analysis, Finding
+from caveat.layers import get_layer, in_order, layer_ids
 
 __all__ = ["ExportError", "check_target", "export_pdf"]
 
 
 def _chosen(analysis: Analysis, layers: Iterable[str]) -> list[str]:
     wanted = set(layers)
-    unknown = wanted - set(LAYER_IDS)
+    unknown = wanted - set(layer_ids())
     if unknown:
         raise ExportError(f"unknown layer {', '.join(sorted(unknown))}")
-    return [layer for layer in LAYER_IDS if layer in wanted and layer in analysis.findings]
+    return [layer for layer in in_order(wanted) if layer in analysis.findings]
 
 
 def _place_all(
@@ -115,7 +116,7 @@ def export_pdf(
     document: Document,
     analysis: Analysis,
     output: Path | str,
-    layers: Iterable[str] = LAYER_IDS,
+    layers: Iterable[str] | None = None,
     renderer: Renderer | None = None,
 ) -> int:
     """Write the annotated PDF to `output`; return its number of pages.
@@ -126,7 +127,7 @@ def export_pdf(
     """
     output = Path(output)
     check_target(output, document.source)
-    chosen = _chosen(analysis, layers)
+    chosen = _chosen(analysis, layer_ids() if layers is None else layers)
     findings = sorted(f for layer in chosen for f in analysis.findings[layer])
     with tempfile.TemporaryDirectory(prefix="caveat-export-") as work_dir:
         work = Path(work_dir)
@@ -147,7 +148,7 @@ def export_pdf(
             writer.append(work / "summary.pdf", import_outline=False)
             # a bookmark, so a viewer's outline panel jumps straight to the summary
             writer.add_outline_item(title="What Caveat found", page_number=article_pages)
-        highlights = HighlightWriter(writer, [LAYERS[layer] for layer in chosen])
+        highlights = HighlightWriter(writer, [get_layer(layer) for layer in chosen])
         for placement in placements:
             highlights.add(placement)
         if document.format != "pdf":  # a user's PDF keeps its own metadata

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
-from caveat.analysis.model import LAYERS, Analysis, Finding
 from caveat.document import Document
 from caveat.export.annotate import tint
 from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch
+from caveat.findings import Analysis, Finding
+from caveat.layers import get_layer
 
 #: metrics measured in US school grades, which the summary also says in words
 GRADE_METRICS = (
@@ -36,9 +37,9 @@ QUOTE_LIMIT = 90  # characters of flagged text quoted in the list before it is c
 
 def layer_swatch(layer_id: str, start: int, end: int) -> Swatch:
     """How a layer's highlight looks (tint plus its underline), for a legend key."""
-    layer = LAYERS[layer_id]
-    background = "#" + "".join(f"{round(c * 255):02x}" for c in tint(layer.color))
-    return Swatch(start, end, background, layer.color, layer.underline)
+    layer = get_layer(layer_id)
+    background = "#" + "".join(f"{round(c * 255):02x}" for c in tint(layer.colour))
+    return Swatch(start, end, background, layer.colour, layer.underline)
 
 
 def _value(name: str, value: float) -> str:
@@ -60,8 +61,8 @@ def _meaning(name: str, value: float) -> str:
 def _legend_note(layers: Sequence[str]) -> str:
     """How to read the highlights, naming each layer's underline so colour is not the only cue."""
     lines = ", ".join(
-        f"{UNDERLINE_WORDS.get(LAYERS[layer].underline, 'a line')} under "
-        f"{LAYERS[layer].title.lower()}"
+        f"{UNDERLINE_WORDS.get(get_layer(layer).underline, 'a line')} under "
+        f"{get_layer(layer).title.lower()}"
         for layer in layers
     )
     return (
@@ -80,7 +81,7 @@ def _quote(text: str) -> str:
 
 def _finding_item(document: Document, finding: Finding, page: int | None) -> PrintBlock:
     where = f"p. {page}" if page else "not placed"
-    label = LAYERS[finding.layer].title
+    label = get_layer(finding.layer).title
     text = f"{where}\t{label}  {_quote(document.text[finding.start : finding.end])}: "
     text += finding.message
     start = text.index(label)
@@ -115,14 +116,14 @@ def summary_job(
             header=("Layer", "What it marks", "Findings", "Per 100 words"),
             rows=tuple(
                 (
-                    LAYERS[layer].title,
-                    LAYERS[layer].description,
+                    get_layer(layer).title,
+                    get_layer(layer).description,
                     str(analysis.count(layer)),
                     f"{analysis.per_100_words(layer):.2f}",
                 )
                 for layer in layers
             ),
-            row_keys=tuple(layer_swatch(layer, 0, len(LAYERS[layer].title)) for layer in layers),
+            row_keys=tuple(layer_swatch(layer, 0, len(get_layer(layer).title)) for layer in layers),
             widths=(25, 45, 12, 18),
         ),
         PrintBlock("Readability", Style.HEADING, 2),

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QProgressBar, QSplitter, QVBoxLayout, QWidget
 
-from caveat.analysis.model import Analysis, Finding
 from caveat.document import Document
+from caveat.findings import Analysis, Finding
 from caveat.gui.find_bar import FindBar
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.layer_visibility import LayerVisibility

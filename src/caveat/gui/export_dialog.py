@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from caveat.analysis.model import Analysis
 from caveat.document import Document
 from caveat.export.pdf import ExportError, export_pdf
+from caveat.findings import Analysis
 
 
 def _export_in_child(

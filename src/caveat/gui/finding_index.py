@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from caveat.analysis.model import Finding
+from caveat.findings import Finding
 
 
 class FindingIndex:

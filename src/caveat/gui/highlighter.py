@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from caveat.analysis.model import LAYERS
 from caveat.document import Block, BlockKind, Document
 from caveat.gui import theme
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.slices import SliceRunner
+from caveat.layers import all_layers, in_order
 
 UNDERLINES = {
     "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
@@ -29,7 +29,6 @@ REPAINT_AT_ONCE_LINES = 600
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_LAYER_ORDER = {layer: i for i, layer in enumerate(LAYERS)}
 
 
 class Utf16Map:
@@ -116,11 +115,12 @@ class FindingHighlighter(QSyntaxHighlighter):
         """Rebuild the formats for a palette and font size; the caller rehighlights."""
         self._base_size = base_point_size
         self._layer_formats = {}
-        for layer_id, layer in LAYERS.items():
+        for layer in all_layers():
+            layer_id = layer.id
             fmt = QTextCharFormat()
             fmt.setBackground(theme.layer_background(layer_id, palette))
             fmt.setUnderlineStyle(UNDERLINES.get(layer.underline, UNDERLINES["wave"]))
-            fmt.setUnderlineColor(theme.layer_color(layer_id))
+            fmt.setUnderlineColor(theme.layer_color(layer_id, palette))
             self._layer_formats[layer_id] = fmt
         self._dim = QTextCharFormat()
         self._dim.setForeground(theme.dimmed_text(palette))
@@ -197,7 +197,7 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def _segment_format(self, base: QTextCharFormat, layers: list[str]) -> QTextCharFormat:
         """Overlaps stay distinguishable: the first layer's tint, the last layer's underline."""
-        order = tuple(sorted(set(layers), key=lambda x: _LAYER_ORDER.get(x, 99)))
+        order = in_order(layers)
         key = (id(base), order)  # a handful of kinds times layer sets: built once each
         cached = self._segment_cache.get(key)
         if cached is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from caveat.analysis.model import LAYER_IDS
 from caveat.gui.settings import Settings
+from caveat.layers import layer_ids
 
 
 class LayerVisibility(QObject):
@@ -22,7 +22,7 @@ class LayerVisibility(QObject):
         return layer in self._visible
 
     def visible(self) -> tuple[str, ...]:
-        return tuple(layer for layer in LAYER_IDS if layer in self._visible)
+        return tuple(layer for layer in layer_ids() if layer in self._visible)
 
     def set_visible(self, layer: str, visible: bool) -> None:
         if visible == (layer in self._visible):

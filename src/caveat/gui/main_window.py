@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from caveat import __version__
-from caveat.analysis.model import LAYERS, PipelineInfo
 from caveat.analysis.user_words import load_added_words
 from caveat.document import Document
+from caveat.findings import PipelineInfo
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.message_bar import MessageBar
@@ -38,6 +38,7 @@ from caveat.gui.settings import Settings
 from caveat.gui.undo import ReaderFilters
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
+from caveat.layers import all_layers
 from caveat.loaders import LoadError, load_document, supported_extensions
 from caveat.resources import sample_article
 
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu("&View")
         self.layer_actions: dict[str, QAction] = {}
-        for n, (layer_id, layer) in enumerate(LAYERS.items(), start=1):
+        for n, layer in enumerate(all_layers(), start=1):
+            layer_id = layer.id
             action = QAction(layer.title, self)
             action.setShortcut(QKeySequence(f"Alt+{n}"))
             action.setCheckable(True)

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from caveat.analysis.metric_words import grade_in_words
-from caveat.analysis.model import Finding
 from caveat.document import BlockKind, Document
+from caveat.findings import Finding
 from caveat.gui import theme
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.highlighter import FindingHighlighter, display_text

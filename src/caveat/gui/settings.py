@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from caveat.analysis.model import LAYER_IDS
 from caveat.gui import theme
+from caveat.layers import layer_ids
 
 MAX_RECENT = 10
 
@@ -42,7 +42,7 @@ class Settings:
         self.q.setValue(f"layers/{layer}/visible", visible)
 
     def visible_layers(self) -> set[str]:
-        return {layer for layer in LAYER_IDS if self.layer_visible(layer)}
+        return {layer for layer in layer_ids() if self.layer_visible(layer)}
 
     def geometry(self) -> QByteArray | None:
         value = self.q.value("window/geometry")

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
-from caveat.analysis.model import LAYERS, Analysis, Finding
 from caveat.document import Document
+from caveat.findings import Analysis, Finding
 from caveat.gui import theme
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
+from caveat.layers import all_layers, get_layer
 
 #: metrics shown, in this order, with their names as a reader says them
 METRIC_NAMES = {
@@ -96,7 +97,8 @@ class SidePanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        for row, (layer_id, layer) in enumerate(LAYERS.items()):
+        for row, layer in enumerate(all_layers()):
+            layer_id = layer.id
             box = QCheckBox(layer.title)
             box.setIcon(layer_icon(layer_id, self.palette()))
             box.setChecked(visibility.is_visible(layer_id))
@@ -152,8 +154,8 @@ class SidePanel(QWidget):
         nav = QHBoxLayout()
         self.scope = QComboBox()
         self.scope.addItem("All layers", None)
-        for layer_id, layer in LAYERS.items():
-            self.scope.addItem(layer_icon(layer_id, self.palette()), layer.title, layer_id)
+        for layer in all_layers():
+            self.scope.addItem(layer_icon(layer.id, self.palette()), layer.title, layer.id)
         self.scope.setToolTip("Which findings Previous and Next step through")
         previous = QPushButton("Previous")
         previous.setToolTip("Previous finding (Shift+F3)")
@@ -235,7 +237,7 @@ class SidePanel(QWidget):
         """Add the findings a few hundred at a time: thousands of items at once stall the window."""
         for layer_id in seen.layers:
             found = seen.findings.get(layer_id, ())
-            group = QTreeWidgetItem([f"{LAYERS[layer_id].title}  ({len(found)})"])
+            group = QTreeWidgetItem([f"{get_layer(layer_id).title}  ({len(found)})"])
             group.setIcon(0, layer_icon(layer_id, self.palette()))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)

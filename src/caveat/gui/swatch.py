@@ -7,8 +7,8 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
-from caveat.analysis.model import LAYERS
 from caveat.gui import theme
+from caveat.layers import get_layer
 
 
 def layer_icon(layer: str, palette: QPalette, size: int = 18, ratio: float = 2.0) -> QIcon:
@@ -20,12 +20,12 @@ def layer_icon(layer: str, palette: QPalette, size: int = 18, ratio: float = 2.0
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    tint = theme.layer_color(layer)
+    tint = theme.layer_color(layer, palette)
     tint.setAlphaF(0.45)
     painter.setBrush(tint)
     painter.drawRoundedRect(QRectF(1, 1, width - 2, height - 6), 3, 3)
-    pen = QPen(theme.layer_color(layer), 1.6)
-    style = LAYERS[layer].underline if layer in LAYERS else "wave"
+    pen = QPen(theme.layer_color(layer, palette), 1.6)
+    style = get_layer(layer).underline
     y = height - 2.5
     if style == "wave":
         path = QPainterPath(QPointF(1, y))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
-from caveat.analysis.model import LAYERS
+from caveat.layers import get_layer
 
 # Book faces first: long reading is easier in a serif with generous x-height.
 READING_FAMILIES = (
@@ -21,17 +21,15 @@ BASE_POINT_SIZE = 13.0
 ZOOM_STEP = 1.0  # points per Ctrl++ step
 MIN_ZOOM, MAX_ZOOM = -6, 16
 
-#: one finding of a layer, as tooltips and menus name it ("Not a hedge here")
-LAYER_NAMES = {"hedge": "Hedge", "number": "Unsourced number", "speculation": "Speculation"}
-LAYER_NOUNS = {"hedge": "a hedge", "number": "an unsourced number", "speculation": "speculation"}
-
 
 def layer_name(layer: str) -> str:
-    return LAYER_NAMES.get(layer, LAYERS[layer].title if layer in LAYERS else layer)
+    """One finding of a layer, as tooltips name it ("Hedge")."""
+    return get_layer(layer).name
 
 
 def layer_noun(layer: str) -> str:
-    return LAYER_NOUNS.get(layer, layer_name(layer).lower())
+    """One finding of a layer in a sentence ("Not a hedge here")."""
+    return get_layer(layer).noun
 
 
 def reading_font(zoom: int = 0) -> QFont:
@@ -48,13 +46,15 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def layer_color(layer: str) -> QColor:
-    return QColor(LAYERS[layer].color if layer in LAYERS else "#999999")
+def layer_color(layer: str, palette: QPalette | None = None) -> QColor:
+    """The layer's colour, its lighter variant on a dark palette."""
+    spec = get_layer(layer)
+    return QColor(spec.colour_dark if palette is not None and is_dark(palette) else spec.colour)
 
 
 def layer_background(layer: str, palette: QPalette) -> QColor:
     """A tint of the layer colour that keeps text readable on this palette's base."""
-    color = layer_color(layer)
+    color = layer_color(layer, palette)
     color.setAlphaF(0.34 if is_dark(palette) else 0.22)
     return color
 

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from caveat.analysis import user_words
-from caveat.analysis.model import Analysis, Finding
 from caveat.document import Document
+from caveat.findings import Analysis, Finding
 
 
 @dataclass(frozen=True)

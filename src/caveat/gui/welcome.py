@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from caveat.analysis.model import LAYERS
 from caveat.gui import theme
 from caveat.gui.swatch import layer_icon
+from caveat.layers import all_layers
 
 
 class WelcomePage(QWidget):
@@ -49,7 +49,8 @@ class WelcomePage(QWidget):
 
         legend = QGridLayout()
         legend.setHorizontalSpacing(12)
-        for row, (layer_id, layer) in enumerate(LAYERS.items()):
+        for row, layer in enumerate(all_layers()):
+            layer_id = layer.id
             swatch = QLabel()
             swatch.setPixmap(layer_icon(layer_id, self.palette()).pixmap(27, 18))
             text = QLabel(f"<b>{html.escape(layer.title)}</b> — {html.escape(layer.description)}")

@@ -24,7 +24,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from caveat.analysis import cache
 from caveat.analysis.metric_words import DESCRIPTIONS
-from caveat.analysis.model import LAYER_IDS, PipelineInfo
 from caveat.analysis.parallel import (
     HelperProcess,
     chunked,
@@ -33,6 +32,8 @@ from caveat.analysis.parallel import (
 )
 from caveat.analysis.results import BlockResult, assemble
 from caveat.document import Document
+from caveat.findings import PipelineInfo
+from caveat.layers import layer_ids
 
 #: Words per chunk sent to the analysis process: small enough for a prompt cancel and steady
 #: progress, large enough to keep the tagger's batches efficient.
@@ -85,12 +86,12 @@ class _AnalysisJob(QRunnable):
         # While the pipeline is still loading, an unchanged file can be shown from the cache now,
         # under the pipeline the last start reported.
         last = None if helper.warming.done() else cache.remembered_pipeline(self._model)
-        early = cache.load(cache.cache_key(document, LAYER_IDS, last)) if last else None
+        early = cache.load(cache.cache_key(document, layer_ids(), last)) if last else None
         if early is not None:
             self._signals.finished.emit(self._id, early)
             return
         info: PipelineInfo = self._wait(helper.warming)
-        key = cache.cache_key(document, LAYER_IDS, info)
+        key = cache.cache_key(document, layer_ids(), info)
         if (cached := cache.load(key)) is not None:
             self._signals.finished.emit(self._id, cached)
             return
@@ -100,9 +101,9 @@ class _AnalysisJob(QRunnable):
         helper.receive(document)
         futures: list[Future[list[BlockResult]]] = []
         if first:
-            futures.append(helper.analyse(LAYER_IDS, first))
+            futures.append(helper.analyse(layer_ids(), first))
         measured = helper.measure()
-        futures += [helper.analyse(LAYER_IDS, c) for c in chunked(rest, document, CHUNK_WORDS)]
+        futures += [helper.analyse(layer_ids(), c) for c in chunked(rest, document, CHUNK_WORDS)]
         results: list[BlockResult] = []
         try:
             for n, future in enumerate(futures):
@@ -111,14 +112,14 @@ class _AnalysisJob(QRunnable):
                 self._signals.progress.emit(self._id, len(results), len(analysed))
                 if n == 0 and first:
                     placeholder = dict.fromkeys(DESCRIPTIONS, 0.0)
-                    partial = assemble(document, results, LAYER_IDS, info, metrics=placeholder)
+                    partial = assemble(document, results, layer_ids(), info, metrics=placeholder)
                     self._signals.partial.emit(self._id, replace(partial, partial=True))
             metrics = self._wait(measured)
         finally:
             measured.cancel()  # a cancelled run leaves no queued work behind
             for future in futures:
                 future.cancel()
-        analysis = assemble(document, results, LAYER_IDS, info, metrics=metrics)
+        analysis = assemble(document, results, layer_ids(), info, metrics=metrics)
         cache.store(key, analysis)
         self._signals.finished.emit(self._id, analysis)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from caveat.analysis.lexicons import load_lexicon
 from caveat.document import Block, BlockKind
+from caveat.resources import load_lexicon
 
 # A line break in any of the conventions a file may use.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

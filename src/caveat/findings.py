@@ -1,9 +1,14 @@
-"""What an analysis produces: findings per layer, metrics, and the pipeline that made them."""
+"""What every part of Caveat exchanges: findings, the analysis that holds them, its pipeline.
+
+Free of spaCy, textstat and Qt, so loaders, the window and the export can all use it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+
+from caveat.layers import layer_ids
 
 
 @dataclass(frozen=True, order=True)
@@ -16,44 +21,6 @@ class Finding:
     rule: str
     message: str
     confidence: float = 1.0
-
-
-@dataclass(frozen=True)
-class Layer:
-    id: str
-    title: str
-    color: str  # "#rrggbb" from the Okabe-Ito colour-blind-safe palette
-    underline: str  # "wave", "dash" or "dot": colour is never the only cue
-    description: str
-
-
-LAYERS: dict[str, Layer] = {
-    layer.id: layer
-    for layer in (
-        Layer(
-            "hedge",
-            "Hedges",
-            "#E69F00",
-            "wave",
-            "Words that soften or blur a claim: could, perhaps, about 3,800, some say.",
-        ),
-        Layer(
-            "number",
-            "Unsourced numbers",
-            "#56B4E9",
-            "dash",
-            "Statistics, percentages and amounts with no source in the sentence or the next one.",
-        ),
-        Layer(
-            "speculation",
-            "Speculation",
-            "#CC79A7",
-            "dot",
-            "The author's own conjecture, predictions and guessed motives stated as fact.",
-        ),
-    )
-}
-LAYER_IDS: tuple[str, ...] = tuple(LAYERS)
 
 
 @dataclass(frozen=True)
@@ -75,12 +42,12 @@ class PipelineInfo:
 @dataclass(frozen=True)
 class Analysis:
     findings: Mapping[str, tuple[Finding, ...]]  # layer id -> findings sorted by start
-    metrics: Mapping[str, float]  # readability and counts for the whole document
+    metrics: Mapping[str, float]  # readability for the whole document
     block_metrics: Mapping[int, Mapping[str, float]]  # block index -> metrics of that block
     pipeline: PipelineInfo
     words: int = 0
     cancelled: bool = False
-    layers: tuple[str, ...] = field(default=LAYER_IDS)
+    layers: tuple[str, ...] = field(default_factory=layer_ids)
     #: only some blocks analysed (what is on screen), shown while the rest is being done;
     #: its document metrics are not measured yet
     partial: bool = False
