@@ -25,7 +25,8 @@ class Layer:
     underline: str  # "wave", "dash" or "dot": colour is never the only cue
     factory: str  # the spaCy factory that writes doc.spans[id]
     module: str  # the module that registers that factory with spaCy
-    lexicon: str  # resources/lexicons/<lexicon>.toml: its word lists and its [rules] table
+    # resources/lexicons/<lexicon>.toml (or a path ending in .toml): word lists and [rules]
+    lexicon: str
     needs: tuple[str, ...] = field(default=())  # layers whose spans this one reads
 
 

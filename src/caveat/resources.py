@@ -31,6 +31,8 @@ def sample_article() -> Path:
 
 @cache
 def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed `resources/lexicons/<name>.toml` (word lists and patterns are data)."""
-    with open(resource_path("lexicons", f"{name}.toml"), "rb") as fh:
+    """The parsed `resources/lexicons/<name>.toml` (word lists and patterns are data), or the
+    TOML file at `name` when it ends in ".toml" (a layer that lives outside Caveat)."""
+    path = Path(name) if name.endswith(".toml") else resource_path("lexicons", f"{name}.toml")
+    with open(path, "rb") as fh:
         return tomllib.load(fh)

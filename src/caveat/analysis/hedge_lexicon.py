@@ -145,7 +145,7 @@ def hedge_lexicon() -> HedgeLexicon:
     irregular = ctx["irregular_forms"]
     forms = {form: lemma for lemma in lemmas for form in inflections(lemma, irregular)}
     return HedgeLexicon(
-        messages=dict(data["messages"]),
+        messages={rule: table["message"] for rule, table in data["rules"].items()},
         modals=_kinds(mod),
         request_subjects=_words(mod["request_subjects"]),
         modal_skip=_words(mod["modal_skip"]),
