@@ -1,0 +1,77 @@
+"""`caveat analyze FILE`: the findings, then the metrics (or one JSON object)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from caveat.cli.options import add_input_options, as_reader_wants
+from caveat.document import Document
+from caveat.findings import Analysis
+from caveat.loaders import load_document
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("analyze", help="print the findings and metrics of a file (or many)")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--jsonl", type=Path, metavar="OUT", help="batch: one JSON line per file, resumable"
+    )
+    p.add_argument("--jobs", type=int, help="batch: worker processes (default: all cores)")
+    add_input_options(p)
+    p.set_defaults(run=run)
+
+
+def print_report(document: Document, analysis: Analysis) -> None:
+    out = sys.stdout
+    if analysis.pipeline.notice:
+        print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
+    for f in analysis.all_findings():
+        line, col = document.line_col(f.start)
+        words = " ".join(document.text[f.start : f.end].split())
+        print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
+    print(file=out)
+    print(f"pipeline: {analysis.pipeline.label()}", file=out)
+    for layer in analysis.layers:
+        print(
+            f"{layer}: {analysis.count(layer)} findings, "
+            f"{analysis.per_100_words(layer):.2f} per 100 words",
+            file=out,
+        )
+    for name, value in analysis.metrics.items():
+        print(f"{name}: {value:g}", file=out)
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from caveat.batch import run_batch as batch
+
+    analysed, unreadable, skipped = batch(
+        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size
+    )
+    print(
+        f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return run_batch(args)
+    if len(args.files) > 1 or args.files[0].is_dir():
+        print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
+        return 2
+    document = load_document(args.files[0], max_bytes=args.max_size)
+    from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
+    from caveat.report import analysis_json
+
+    analysis = as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
+    if args.json:
+        json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_report(document, analysis)
+    return 0

@@ -1,0 +1,55 @@
+"""Options shared by several commands, and how results are shaped for the reader."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from caveat.document import Document
+from caveat.findings import Analysis
+from caveat.layers import layer_ids
+from caveat.loaders import DEFAULT_MAX_BYTES
+
+
+def layers_option(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in layer_ids()]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown layer {', '.join(unknown) or '(none)'}; choose from {', '.join(layer_ids())}"
+        )
+    return names
+
+
+def megabytes(value: str) -> int:
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size in MB: {value}") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be above 0 MB")
+    return int(size * 1024 * 1024)
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--layers", type=layers_option, default=layer_ids(), help="comma-separated layers"
+    )
+    p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
+    p.add_argument(
+        "--max-size",
+        type=megabytes,
+        default=DEFAULT_MAX_BYTES,
+        metavar="MB",
+        help="refuse files larger than this (default 50 MB)",
+    )
+
+
+def as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
+    """Leave out what the reader asked never to see (their ignore list)."""
+    from caveat.analysis.user_words import load_added_words, load_ignored_words, without_ignored
+
+    _added, problem = load_added_words()
+    if problem:
+        print(f"caveat: note: {problem}", file=sys.stderr)
+    return without_ignored(analysis, document.text, load_ignored_words())
