@@ -63,6 +63,11 @@ class Document:
     links: tuple[Link, ...] = ()
     pdf_origin: PdfOrigin | None = None
     encoding: str = "utf-8"
+    #: what the reader should know about how the text was read ("some bytes were not valid
+    #: UTF-8 and were read as Windows-1252"), shown in the window and in `analyze`
+    notices: tuple[str, ...] = ()
+    #: the main language of the text as an ISO 639-1 code ("en"), "" when not known
+    language: str = ""
 
     @property
     def name(self) -> str:
