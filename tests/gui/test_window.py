@@ -199,11 +199,11 @@ def test_a_dead_analysis_process_is_reported_and_replaced(window, qtbot, tmp_pat
 
 
 def test_a_malformed_word_list_is_named_in_the_window(window, qtbot, monkeypatch, tmp_path):
-    from caveat.analysis import user_words
+    from caveat import reader_words
     from caveat.findings import PipelineInfo
 
     (tmp_path / "words.toml").write_text("[hedge\n", encoding="utf-8")
-    monkeypatch.setattr(user_words, "words_file", lambda: tmp_path / "words.toml")
+    monkeypatch.setattr(reader_words, "words_file", lambda: tmp_path / "words.toml")
     window._on_pipeline_ready(PipelineInfo("en_core_web_sm", "3.8.0"))
     assert not window.message_bar.isHidden()
     assert "words.toml" in window.message_bar.label.text()

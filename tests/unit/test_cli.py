@@ -51,14 +51,14 @@ def test_unknown_layer_is_a_usage_error(bundled_sample, capsys):
 
 
 def test_ignored_words_are_left_out_of_analyze(tmp_path, monkeypatch, capsys):
-    from caveat.analysis import user_words
+    from caveat import reader_words
 
     article = tmp_path / "a.txt"
     article.write_text("Perhaps it will rain. It may snow.", encoding="utf-8")
-    monkeypatch.setattr(user_words, "ignore_file", lambda: tmp_path / "ignore.txt")
+    monkeypatch.setattr(reader_words, "ignore_file", lambda: tmp_path / "ignore.txt")
     main(["analyze", str(article), "--json", "--layers", "hedge"])
     before = {f["text"].lower() for f in json.loads(capsys.readouterr().out)["findings"]}
-    user_words.add_ignored_word("Perhaps")
+    reader_words.add_ignored_word("Perhaps")
     main(["analyze", str(article), "--json", "--layers", "hedge"])
     after = {f["text"].lower() for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "perhaps" not in after

@@ -16,8 +16,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from caveat import __version__
-from caveat.analysis import user_words
+from caveat import __version__, reader_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.resources import resource_path
@@ -41,7 +40,7 @@ def _code_fingerprint() -> str:
 
 def cache_key(document: Document, layers: tuple[str, ...], pipeline: PipelineInfo) -> str:
     digest = hashlib.sha256(_code_fingerprint().encode())
-    added, _problem = user_words.load_added_words()
+    added, _problem = reader_words.load_added_words()
     digest.update(repr(sorted(added.items())).encode())
     digest.update(f"{pipeline.label()}|{','.join(layers)}|{document.format}".encode())
     digest.update(document.text.encode("utf-8", "surrogatepass"))

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from caveat.analysis import user_words
+from caveat import reader_words
 from caveat.analysis.spans import flag
 
 RULE = "your-word"
@@ -32,7 +32,7 @@ class OwnWordsFlagger:
         if now - self._checked < 1.0:
             return
         self._checked = now
-        path = self.path or user_words.words_file()
+        path = self.path or reader_words.words_file()
         try:
             stamp = path.stat().st_mtime
         except OSError:
@@ -40,7 +40,7 @@ class OwnWordsFlagger:
         if stamp == self._stamp and (self.matchers or stamp is None):
             return
         self._stamp = stamp
-        added, self.problem = user_words.load_added_words(path)
+        added, self.problem = reader_words.load_added_words(path)
         self.matchers = {}
         for layer, words in added.items():
             matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -47,7 +47,7 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 
 def as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
     """Leave out what the reader asked never to see (their ignore list)."""
-    from caveat.analysis.user_words import load_added_words, load_ignored_words, without_ignored
+    from caveat.reader_words import load_added_words, load_ignored_words, without_ignored
 
     _added, problem = load_added_words()
     if problem:

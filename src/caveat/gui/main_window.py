@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from caveat import __version__
-from caveat.analysis.user_words import load_added_words
 from caveat.document import Document
 from caveat.findings import PipelineInfo
 from caveat.gui.document_tab import DocumentTab
@@ -40,6 +39,7 @@ from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
 from caveat.layers import all_layers
 from caveat.loaders import LoadError, load_document, supported_extensions
+from caveat.reader_words import load_added_words
 from caveat.resources import sample_article
 
 

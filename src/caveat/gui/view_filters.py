@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from caveat.analysis import user_words
+from caveat import reader_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 
@@ -43,7 +43,7 @@ class DismissalStore:
     """Dismissals per file in `dismissed.json`; documents without a file are kept in memory."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or user_words.config_dir() / "dismissed.json"
+        self.path = path or reader_words.config_dir() / "dismissed.json"
         self._by_file: dict[str, set[Dismissal]] = self._read()
 
     def _read(self) -> dict[str, set[Dismissal]]:
@@ -80,19 +80,19 @@ class DismissalStore:
 
 
 class IgnoreList:
-    """The shared "never flag" words (see caveat.analysis.user_words), at an optional path."""
+    """The shared "never flag" words (see caveat.reader_words), at an optional path."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
 
     def words(self) -> set[str]:
-        return user_words.load_ignored_words(self.path)
+        return reader_words.load_ignored_words(self.path)
 
     def add(self, word: str) -> None:
-        user_words.add_ignored_word(word, self.path)
+        reader_words.add_ignored_word(word, self.path)
 
     def remove(self, word: str) -> None:
-        user_words.remove_ignored_word(word, self.path)
+        reader_words.remove_ignored_word(word, self.path)
 
 
 def analysis_as_seen(
@@ -107,7 +107,7 @@ def analysis_as_seen(
     Counts and densities follow, since Analysis derives them from its findings.
     """
     shown = tuple(layer for layer in analysis.layers if layer in set(visible))
-    trimmed = user_words.without_ignored(analysis, document.text, ignored)
+    trimmed = reader_words.without_ignored(analysis, document.text, ignored)
     dismissed_keys = {(d.layer, d.start, d.end, d.text) for d in dismissed}
     findings = {
         layer: tuple(

@@ -1,7 +1,8 @@
-"""The reader's own "never flag" list, kept in the platform's config folder.
+"""The reader's own lists, kept in the platform's config folder.
 
-One word or phrase per line in `ignore.txt`; `#` starts a comment. It applies everywhere: the
-window, `caveat analyze` and exports.
+`ignore.txt`: words and phrases never to flag, one per line (`#` starts a comment).
+`words.toml`: words the reader adds to a layer. Both apply everywhere: the window, `caveat
+analyze` and exports. Plain files, read without the analysis (the window's process uses them).
 """
 
 from __future__ import annotations

@@ -4,23 +4,23 @@ import json
 
 import pytest
 
-from caveat.analysis import user_words
+from caveat import reader_words
 from caveat.analysis.own_words import OwnWordsFlagger
 from caveat.findings import Analysis, Finding, PipelineInfo
 
 
 @pytest.fixture
 def config(tmp_path, monkeypatch):
-    monkeypatch.setattr(user_words, "config_dir", lambda: tmp_path)
+    monkeypatch.setattr(reader_words, "config_dir", lambda: tmp_path)
     return tmp_path
 
 
 def test_ignore_list_round_trips_and_folds_case(config):
-    user_words.add_ignored_word("  Perhaps ")
-    user_words.add_ignored_word("some say")
-    assert user_words.load_ignored_words() == {"perhaps", "some say"}
-    user_words.remove_ignored_word("PERHAPS")
-    assert user_words.load_ignored_words() == {"some say"}
+    reader_words.add_ignored_word("  Perhaps ")
+    reader_words.add_ignored_word("some say")
+    assert reader_words.load_ignored_words() == {"perhaps", "some say"}
+    reader_words.remove_ignored_word("PERHAPS")
+    assert reader_words.load_ignored_words() == {"some say"}
 
 
 def test_without_ignored_drops_matching_findings_only():
@@ -30,13 +30,13 @@ def test_without_ignored_drops_matching_findings_only():
         Finding(11, 14, "hedge", "modal", "m"),
     )
     analysis = Analysis({"hedge": found}, {}, {}, PipelineInfo("rules"), words=4)
-    kept = user_words.without_ignored(analysis, text, {"perhaps"})
+    kept = reader_words.without_ignored(analysis, text, {"perhaps"})
     assert [text[f.start : f.end] for f in kept.all_findings()] == ["may"]
     assert kept.count("hedge") == 1
 
 
 def test_added_words_are_flagged_on_their_layer(config, rules_pipeline):
-    (config / "words.toml").write_text(user_words.WORDS_EXAMPLE, encoding="utf-8")
+    (config / "words.toml").write_text(reader_words.WORDS_EXAMPLE, encoding="utf-8")
     nlp, _info = rules_pipeline
     flagger = OwnWordsFlagger(nlp, "test", path=config / "words.toml")
     doc = nlp.make_doc("Arguably, in theory the plan works.")
@@ -58,7 +58,7 @@ def test_added_words_are_flagged_on_their_layer(config, rules_pipeline):
 )
 def test_malformed_words_file_is_ignored_with_a_reason(config, content, reason):
     (config / "words.toml").write_text(content, encoding="utf-8")
-    added, problem = user_words.load_added_words()
+    added, problem = reader_words.load_added_words()
     assert added == {}
     assert reason in problem and "words.toml" in problem
 
