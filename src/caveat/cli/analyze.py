@@ -46,7 +46,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from caveat.batch import run_batch as batch
+    from caveat.batch.jsonl import run_batch as batch
 
     analysed, unreadable, skipped = batch(
         args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from caveat.batch import collect_files, finished_sources
+from caveat.batch.jsonl import collect_files, finished_sources
 from caveat.cli import main
 
 
