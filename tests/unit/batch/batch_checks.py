@@ -1,4 +1,5 @@
-"""Reading a batch result back, and what `caveat analyze --json` says of the same article."""
+"""Articles for the batch tests, reading a batch result back, and what `caveat analyze --json`
+says of the same article."""
 
 from __future__ import annotations
 
@@ -9,6 +10,26 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from caveat.cli import main
+
+SHORT = (
+    "Perhaps 40 percent of residents agree, critics say.\n\n"
+    "The mayor will probably resign next year, and the plan could cost $2 million."
+)
+TABLE_ROWS = [
+    {
+        "id": "a-1",
+        "outlet": "The Daily",
+        "date": "2024-03-05",
+        "text": "Some say the river could flood again. About 3,000 homes are at risk.",
+    },
+    {
+        "id": "a-2",
+        "outlet": "The Weekly",
+        "date": "2024-04-11",
+        "text": "The council approved the budget on Tuesday, the clerk said.",
+    },
+    {"id": "a-3", "outlet": "The Daily", "date": "2024-04-20", "text": None},
+]
 
 
 def read_articles(out: Path) -> dict[str, dict]:

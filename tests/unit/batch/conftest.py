@@ -6,28 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from batch_checks import SHORT, TABLE_ROWS
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-
-SHORT = (
-    "Perhaps 40 percent of residents agree, critics say.\n\n"
-    "The mayor will probably resign next year, and the plan could cost $2 million."
-)
-TABLE_ROWS = [
-    {
-        "id": "a-1",
-        "outlet": "The Daily",
-        "date": "2024-03-05",
-        "text": "Some say the river could flood again. About 3,000 homes are at risk.",
-    },
-    {
-        "id": "a-2",
-        "outlet": "The Weekly",
-        "date": "2024-04-11",
-        "text": "The council approved the budget on Tuesday, the clerk said.",
-    },
-    {"id": "a-3", "outlet": "The Daily", "date": "2024-04-20", "text": None},
-]
 
 
 @pytest.fixture

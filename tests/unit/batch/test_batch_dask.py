@@ -11,11 +11,15 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from batch_checks import analyze_json, assert_same_as_analyze, read_articles, read_findings
-from conftest import TABLE_ROWS
+from batch_checks import (
+    TABLE_ROWS,
+    analyze_json,
+    assert_same_as_analyze,
+    read_articles,
+    read_findings,
+)
 
 from caveat.batch import run as batch_run
 from caveat.batch.engines import DaskEngine
