@@ -9,6 +9,7 @@ from typing import Any
 
 from caveat.document import Document
 from caveat.findings import Analysis
+from caveat.reference import percentiles_of
 
 
 def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
@@ -49,4 +50,8 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
             },
         },
         "block_metrics": [{"block": i, **m} for i, m in sorted(analysis.block_metrics.items())],
+        # per layer, the percentile rank of this article's density among typical news
+        "reference": percentiles_of(
+            {layer: analysis.per_100_words(layer) for layer in analysis.layers}
+        ),
     }

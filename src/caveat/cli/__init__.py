@@ -1,4 +1,4 @@
-"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval|batch ...` run headless.
+"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval ...` run headless.
 
 Each command is a module here with `add_parser(sub)` (which sets `run`) and `run(args)`.
 """
@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from caveat import __version__
-from caveat.cli import analyze, batch, evaluate, export
+from caveat.cli import analyze, batch, evaluate, export, report
 from caveat.loaders import LoadError
 
-COMMAND_MODULES = (analyze, export, evaluate, batch)
-COMMANDS = ("analyze", "export", "eval", "batch")
+COMMAND_MODULES = (analyze, export, evaluate, batch, report)
+COMMANDS = ("analyze", "export", "eval", "batch", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
