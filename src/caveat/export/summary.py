@@ -10,6 +10,7 @@ from caveat.export.annotate import tint
 from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch
 from caveat.findings import Analysis, Finding
 from caveat.layers import get_layer
+from caveat.reference import reference, standing
 
 #: metrics measured in US school grades, which the summary also says in words
 GRADE_METRICS = (
@@ -72,6 +73,18 @@ def _legend_note(layers: Sequence[str]) -> str:
     )
 
 
+def _compared(layer: str, analysis: Analysis) -> str:
+    found = standing(layer, analysis.per_100_words(layer))
+    return found.comparison()[:1].upper() + found.comparison()[1:] if found else ""
+
+
+def _reference_note() -> str:
+    known = reference()
+    if not known:
+        return ""
+    return f"Typical news: {known.get('articles', 0):,} {known.get('summary', 'articles')}."
+
+
 def _quote(text: str) -> str:
     words = " ".join(text.split())
     if len(words) > QUOTE_LIMIT:
@@ -113,19 +126,27 @@ def summary_job(
         PrintBlock("Layers", Style.HEADING, 2),
         PrintBlock(_legend_note(layers), Style.NOTE),
         PrintTable(
-            header=("Layer", "What it marks", "Findings", "Per 100 words"),
+            header=(
+                "Layer",
+                "What it marks",
+                "Findings",
+                "Per 100 words",
+                "Compared with typical news",
+            ),
             rows=tuple(
                 (
                     get_layer(layer).title,
                     get_layer(layer).description,
                     str(analysis.count(layer)),
                     f"{analysis.per_100_words(layer):.2f}",
+                    _compared(layer, analysis),
                 )
                 for layer in layers
             ),
             row_keys=tuple(layer_swatch(layer, 0, len(get_layer(layer).title)) for layer in layers),
-            widths=(25, 45, 12, 18),
+            widths=(20, 34, 11, 13, 22),
         ),
+        PrintBlock(_reference_note(), Style.NOTE),
         PrintBlock("Readability", Style.HEADING, 2),
         PrintTable(
             header=("Measure", "Value", "What it means"),
