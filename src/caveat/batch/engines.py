@@ -153,6 +153,10 @@ class LocalEngine:
 # --- Dask -------------------------------------------------------------------------------------
 
 
+#: how long to try reaching a scheduler before saying it cannot be reached
+CONNECT_TIMEOUT = "15s"
+
+
 class DaskEngine:
     """A Dask cluster: the scheduler at `address`, or a local cluster of `workers` processes
     with one thread each (the analysis holds the GIL: threads would only take turns)."""
@@ -166,7 +170,7 @@ class DaskEngine:
         self.cluster: Any = None
         try:
             if address:
-                self.client = Client(address, timeout="15s")
+                self.client = Client(address, timeout=CONNECT_TIMEOUT)
             else:
                 # Ctrl+C reaches the whole process group: the run stops the cluster itself, and
                 # workers that inherit an ignored SIGINT print no tracebacks of their own.

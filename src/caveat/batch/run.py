@@ -234,10 +234,12 @@ def run_batch(
     """Analyse what of `inputs` is not yet in `out`; StoreError or EngineError when it cannot."""
     started = time.perf_counter()
     started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    paths = collect_inputs(inputs, exclude=out)
+    if not paths:
+        return RunSummary()  # nothing to read: nothing is written either
     store = BatchStore(out)
     store.open()
     try:
-        paths = collect_inputs(inputs, exclude=out)
         finished, present = store.done()
         plan = _plan(paths, finished, present, options.max_bytes)
         wanted = Columns.make(options.layers, list(plan.metadata), metric_names())
