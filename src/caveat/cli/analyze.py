@@ -34,7 +34,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
         words = " ".join(document.text[f.start : f.end].split())
         print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
     print(file=out)
-    print(f"pipeline: {analysis.pipeline.label()}", file=out)
+    print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:
         print(
             f"{layer}: {analysis.count(layer)} findings, "

@@ -225,7 +225,7 @@ class SidePanel(QWidget):
         self.footer.setText(
             f"{analysis.words:,} words · {int(m.get('sentences', 0)):,} sentences · "
             f"{minutes(m.get('reading_time_seconds', 0))} to read<br>"
-            f"Pipeline: {html.escape(analysis.pipeline.label())}"
+            f"Pipeline: {html.escape(analysis.pipeline.display_name())}"
         )
 
     def _fill_tree(self, document: Document, seen: Analysis) -> None:
