@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from caveat.gui import theme
+from caveat.gui.settings_file import open_settings
 from caveat.layers import layer_ids
 
 MAX_RECENT = 10
@@ -33,7 +34,7 @@ class Settings:
     """Layer visibility, geometry, splitter sizes, zoom, recent files and last folder."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings if qsettings is not None else QSettings()
+        self.q = qsettings if qsettings is not None else open_settings()
 
     def layer_visible(self, layer: str) -> bool:
         return _as_bool(self.q.value(f"layers/{layer}/visible"), True)
