@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from caveat import __version__
 from caveat.cli import analyze, evaluate, export
 from caveat.cli.mistyped import names_a_file, unknown_command
+from caveat.cli.options import UsageError
 from caveat.loaders import LoadError
 
 COMMAND_MODULES = (analyze, export, evaluate)
@@ -52,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LoadError as exc:
         print(f"caveat: {exc}", file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"caveat: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("caveat: interrupted", file=sys.stderr)
         return 130
