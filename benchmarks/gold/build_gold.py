@@ -53,7 +53,7 @@ SCHEME = (
     "positive. See benchmarks/gold/README.md for the guidelines."
 )
 LINE = re.compile(
-    r'^(?P<sent>\d+)\s+(?P<layer>[HNS])(?P<mark>[+?!])'
+    r"^(?P<sent>\d+)\s+(?P<layer>[HNS])(?P<mark>[+?!])"
     r'(?:\s+"(?P<text>(?:[^"\\]|\\.)*)"(?:#(?P<nth>\d+))?)?'
     r"(?:\s+(?P<kind>[\w-]+))?\s*(?:\|\s*(?P<note>.*))?$"
 )
@@ -169,7 +169,13 @@ def build(sheet: Sheet) -> tuple[str, dict]:
         layer = LAYERS[item["layer"]]
         if item["mark"] == "!":
             traps.append(
-                {"layer": layer, "start": start, "end": end, "text": wanted, "why": item["note"] or ""}
+                {
+                    "layer": layer,
+                    "start": start,
+                    "end": end,
+                    "text": wanted,
+                    "why": item["note"] or "",
+                }
             )
         else:
             spans.append(
