@@ -244,7 +244,9 @@ def run_batch(
         plan = _plan(paths, finished, present, options.max_bytes)
         wanted = Columns.make(options.layers, list(plan.metadata), metric_names())
         columns = store.agree_columns(wanted)
-        store.write_manifest(columns)  # first: a folder with parts always says what they are
+        kept = {"skip_rules": sorted(options.skip_rules)}
+        store.agree_options(kept)
+        store.write_manifest(columns, options=kept)  # first: parts always say what they are
         for column, key in columns.metadata:
             if column != key:
                 _say(f"note: the input column '{key}' is written as '{column}'")

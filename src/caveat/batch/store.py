@@ -125,9 +125,24 @@ class BatchStore:
             )
         return here
 
-    def write_manifest(self, columns: Columns, run: dict[str, Any] | None = None) -> None:
-        """Record the columns (before the first part is written) and, after a run, the run."""
+    def agree_options(self, options: dict[str, Any]) -> None:
+        """A rerun must analyse as the runs before it did (their rows would not compare)."""
+        known = self.manifest().get("options")
+        if known is not None and known != options:
+            differs = ", ".join(k for k in options if known.get(k) != options[k])
+            raise StoreError(
+                f"{self.out} was written with other options ({differs}): use the same options "
+                "or a new folder for --out"
+            )
+
+    def write_manifest(
+        self, columns: Columns, run: dict[str, Any] | None = None, options: dict | None = None
+    ) -> None:
+        """Record the columns and options (before the first part is written) and, after a run,
+        the run."""
         manifest = self.manifest()
+        if options is not None:
+            manifest["options"] = options
         manifest.update(
             format=FORMAT,
             columns={

@@ -55,6 +55,8 @@ class BatchOptions:
     max_bytes: int = 50 * 1024 * 1024
     #: the reader's ignore list, read where the run starts so every worker applies the same one
     ignored: frozenset[str] = frozenset()
+    #: rules whose findings are left out (--skip-rules and words.toml's skip_rules)
+    skip_rules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _analyse(item: ArticleInput, options: BatchOptions, folder: Path) -> ArticleResult:
-    from caveat.reader_words import without_ignored
+    from caveat.reader_words import without_ignored, without_rules
 
     # The loaders read files (pdfium needs one): the bytes go to a private folder under the
     # article's own name, so its extension picks the loader as for the original file.
@@ -123,6 +125,7 @@ def _analyse(item: ArticleInput, options: BatchOptions, folder: Path) -> Article
         document, layers=options.layers, model=options.model, use_cache=False, parallel=False
     )
     analysis = without_ignored(analysis, document.text, set(options.ignored))
+    analysis = without_rules(analysis, options.skip_rules)
     text = document.text
     found = analysis.all_findings()
     return ArticleResult(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caveat.cli.options import add_input_options
+from caveat.cli.options import add_input_options, chosen_skips
 
 if TYPE_CHECKING:
     from caveat.batch.run import RunSummary
@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     engine_name = _engine_choice(args)
     if engine_name is None:
         return 2
+    skip = chosen_skips(args)
     try:
         import pyarrow  # noqa: F401
         import tqdm  # noqa: F401
@@ -111,18 +112,19 @@ def run(args: argparse.Namespace) -> int:
     from caveat.batch.run import run_batch
     from caveat.batch.store import StoreError
     from caveat.batch.work import BatchOptions
-    from caveat.reader_words import load_added_words, load_ignored_words
+    from caveat.reader_words import load_ignored_words, load_reader_words
 
-    _added, problem = load_added_words()
+    words, problem = load_reader_words()
     if problem:
         print(f"caveat: note: {problem}", file=sys.stderr)
     # Every option that changes what an article's analysis finds goes here, so that every
-    # worker (on whatever machine) applies it: the reader's ignore list travels too.
+    # worker (on whatever machine) applies it: the reader's own lists travel too.
     options = BatchOptions(
         layers=args.layers,
         model=args.model,
         max_bytes=args.max_size,
         ignored=frozenset(load_ignored_words()),
+        skip_rules=skip | words.skip_rules,
     )
 
     def make_engine() -> Engine:
