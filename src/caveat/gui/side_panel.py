@@ -33,6 +33,7 @@ from caveat.gui.rule_about import RuleAbout
 from caveat.gui.rule_list import RuleList
 from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
+from caveat.gui.typical_news import TypicalNewsCard
 from caveat.layers import all_layers, get_layer
 
 #: metrics shown, in this order, with their names as a reader says them
@@ -114,6 +115,8 @@ class SidePanel(QWidget):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         visibility.changed.connect(self._sync_toggle)
+        self.typical_news = TypicalNewsCard()
+        layout.addWidget(self.typical_news)
 
         layout.addWidget(self._build_finding_card())
 
@@ -216,16 +219,19 @@ class SidePanel(QWidget):
         if analysis is None or seen is None or analysis.partial:
             for label in self._counts.values():
                 label.setText("…")
+            self.typical_news.show_densities(None)
             self.metrics_label.setText("Measuring…")
             self.footer.setText("")
             return
         self.notice.setText(f"<b>Reduced accuracy.</b> {html.escape(analysis.pipeline.notice)}")
         self.notice.setVisible(bool(analysis.pipeline.notice))
+        densities: dict[str, float] = {}
         for layer_id, label in self._counts.items():
             n = len(seen.findings.get(layer_id, ())) if layer_id in seen.layers else None
             shown = n if n is not None else len(analysis.findings.get(layer_id, ()))
-            per100 = 100 * shown / analysis.words if analysis.words else 0.0
+            per100 = densities[layer_id] = 100 * shown / analysis.words if analysis.words else 0.0
             label.setText(f"<b>{shown}</b> · {per100:.1f} per 100 words")
+        self.typical_news.show_densities(densities)
         self._fill_tree(document, seen)
         self._fill_metrics(analysis)
         m = analysis.metrics

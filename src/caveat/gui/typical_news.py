@@ -6,23 +6,34 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from caveat.gui import theme
 from caveat.layers import get_layer
 from caveat.reference import reference, standing
 
 
-class TypicalNewsCard(QLabel):
-    """ "Hedges: 4.0 per 100 words, more than 85 % of reference news articles", per layer;
-    hidden when Caveat has no reference for any layer shown."""
+class TypicalNewsCard(QWidget):
+    """ "Hedges: 4.0 per 100 words, more than 85 % of reference news articles", per layer,
+    under a heading like the panel's others; hidden when the reference knows no layer shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("typicalNews")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        heading = QLabel("COMPARED WITH TYPICAL NEWS")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(heading)
+        layout.addWidget(self.body)
         known = reference()
         if known:
             self.setToolTip(
@@ -32,27 +43,30 @@ class TypicalNewsCard(QLabel):
             )
         self.hide()
 
-    def lines(self, densities: dict[str, float]) -> list[str]:
-        """One plain sentence per layer the reference knows, in the order given."""
+    def text(self) -> str:
+        return self.body.text()
+
+    def lines(self, densities: dict[str, float]) -> list[tuple[str, str]]:
+        """(layer title, "4.0 per 100 words, more than ...") for each layer the reference
+        knows, in the order given."""
         found = []
         for layer, density in densities.items():
             where = standing(layer, density)
             if where is not None:
-                title = get_layer(layer).title
-                found.append(f"{title}: {density:.1f} per 100 words, {where.comparison()}")
+                found.append(
+                    (get_layer(layer).title, f"{density:.1f} per 100 words, {where.comparison()}")
+                )
         return found
 
     def show_densities(self, densities: dict[str, float] | None) -> None:
         """Show where `densities` (layer -> findings per 100 words) stand; None while the
         article is still being analysed."""
         if densities is None:
-            self.setText("Compared with typical news: …")
+            self.body.setText("…")
             self.setVisible(bool(reference()))
             return
         lines = self.lines(densities)
-        dim = theme.dimmed_text(self.palette()).name()
-        self.setText(
-            f"<span style='color:{dim}'>Compared with typical news</span><br>"
-            + "<br>".join(html.escape(line) for line in lines)
+        self.body.setText(
+            "<br>".join(f"<b>{html.escape(t)}</b>: {html.escape(rest)}" for t, rest in lines)
         )
         self.setVisible(bool(lines))
