@@ -7,7 +7,7 @@ import bisect
 import html
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -16,11 +16,19 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QMenu,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from caveat.analysis.metric_words import grade_in_words
 from caveat.document import BlockKind, Document
@@ -239,6 +247,31 @@ class ReaderView(QPlainTextEdit):
         side = max(STRIP_WIDTH + STRIP_GAP + 8, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)
         self.strip.setGeometry(side - STRIP_GAP, 0, STRIP_WIDTH, self.height())
+        self._relayout_if_stale()
+
+    def wrap_width(self) -> float:
+        """The width the text's lines are wrapped to now (0 before any line is laid out)."""
+        block = self.firstVisibleBlock()
+        layout = self.document().documentLayout()
+        if isinstance(layout, QPlainTextDocumentLayout):
+            layout.ensureBlockLayout(block)  # lines are laid out when first painted
+        lines = block.layout()
+        return lines.lineAt(0).width() if lines is not None and lines.lineCount() else 0.0
+
+    def _relayout_if_stale(self) -> None:
+        """Wrap the text to the viewport again if it was wrapped to another width.
+
+        QPlainTextEdit re-wraps only in its resizeEvent, and only when the event's old and new
+        widths differ. A tab resized while hidden gets its viewport's resize later, with both
+        widths equal, so its text stayed wrapped to the old width: clipped or squeezed.
+        """
+        if not self.isVisible() or self.lineWrapMode() is not self.LineWrapMode.WidgetWidth:
+            return
+        wanted = self.viewport().width() - 2 * self.document().documentMargin()
+        laid_out = self.wrap_width()
+        if laid_out and abs(laid_out - wanted) >= 1:
+            # an old width unlike the new one is what makes Qt lay the text out again
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -247,9 +280,20 @@ class ReaderView(QPlainTextEdit):
             self.highlighter.set_style(self.palette(), self.font().pointSizeF())
             self.highlighter.repaint(self.firstVisibleBlock().blockNumber())
 
+    def event(self, event: QEvent) -> bool:
+        # The column's margins follow the new width before Qt lays out the viewport and wraps
+        # the text in it: set afterwards, the text was wrapped once more to a stale width.
+        if event.type() == QEvent.Type.Resize:
+            self._update_margins()
+        return super().event(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._update_margins()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._update_margins()  # a zoom or resize while hidden left the margins or wrap stale
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
