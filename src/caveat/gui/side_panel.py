@@ -4,9 +4,8 @@ the readability metrics, each with what it means."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,11 +14,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +25,10 @@ from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui import theme
+from caveat.gui.findings_list import FindingsList
 from caveat.gui.layer_visibility import LayerVisibility
-from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
-from caveat.layers import all_layers, get_layer
+from caveat.layers import all_layers
 
 #: metrics shown, in this order, with their names as a reader says them
 METRIC_NAMES = {
@@ -43,7 +40,6 @@ METRIC_NAMES = {
     "automated_readability_index": "ARI",
     "dale_chall_readability_score": "Dale-Chall",
 }
-FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _heading(text: str) -> QLabel:
@@ -62,6 +58,11 @@ def _wrapping(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def capitalised(text: str) -> str:
+    """The first letter upper-case and the rest untouched ("US" stays "US")."""
+    return text[:1].upper() + text[1:]
 
 
 def minutes(seconds: float) -> str:
@@ -117,13 +118,8 @@ class SidePanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(True)
-        self.tree.setFrameShape(QFrame.Shape.NoFrame)
-        self.tree.itemActivated.connect(self._activate_item)
-        self._tree_filler = SliceRunner(self)
-        self.tree.itemClicked.connect(self._activate_item)
+        self.tree = FindingsList()
+        self.tree.finding_activated.connect(self.finding_activated)
         self.tabs.addTab(self.tree, "Findings")
         self.metrics_label = _wrapping()
         self.metrics_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -145,7 +141,7 @@ class SidePanel(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         box = QVBoxLayout(card)
         box.setContentsMargins(10, 8, 10, 8)
-        self.finding_title = QLabel()
+        self.finding_title = _wrapping()
         self.finding_text = _wrapping("Click a highlight, or press F3 for the next finding.")
         self.finding_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.finding_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -153,14 +149,17 @@ class SidePanel(QWidget):
         box.addWidget(self.finding_text, 1)
         nav = QHBoxLayout()
         self.scope = QComboBox()
+        # as wide as its longest layer name: squeezed beside the buttons it read "Unsourced r"
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scope.addItem("All layers", None)
         for layer in all_layers():
             self.scope.addItem(layer_icon(layer.id, self.palette()), layer.title, layer.id)
-        self.scope.setToolTip("Which findings Previous and Next step through")
-        previous = QPushButton("Previous")
+        self.scope.setToolTip("Which findings the arrows (and F3, Shift+F3) step through")
+        previous, following = QToolButton(), QToolButton()  # arrows, as in the find bar
+        previous.setText("↑")
         previous.setToolTip("Previous finding (Shift+F3)")
         previous.clicked.connect(self.previous_requested)
-        following = QPushButton("Next")
+        following.setText("↓")
         following.setToolTip("Next finding (F3)")
         following.clicked.connect(self.next_requested)
         nav.addWidget(self.scope, 1)
@@ -168,6 +167,14 @@ class SidePanel(QWidget):
         nav.addWidget(following)
         box.addLayout(nav)
         return card
+
+    #: the panel is never narrower than this, nor than its layer names and counts need
+    MINIMUM_WIDTH = 260
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # The splitter keeps the panel at least this wide, so names and large counts are whole.
+        hint = super().minimumSizeHint()
+        return QSize(max(self.MINIMUM_WIDTH, hint.width()), hint.height())
 
     def scope_layer(self) -> str | None:
         return self.scope.currentData()
@@ -177,12 +184,8 @@ class SidePanel(QWidget):
         if box is not None and box.isChecked() != visible:
             box.setChecked(visible)
 
-    def _activate_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
-        if isinstance(finding, Finding):
-            self.finding_activated.emit(finding)
-
     def show_finding(self, finding: Finding | None, document: Document | None) -> None:
+        self.tree.select(finding)
         self.finding_title.setVisible(finding is not None)
         if finding is None or document is None:
             self.finding_title.setText("")
@@ -204,8 +207,7 @@ class SidePanel(QWidget):
         self, document: Document, analysis: Analysis | None, seen: Analysis | None
     ) -> None:
         """Fill the panel; `seen` is `analysis` with dismissals, ignores and hidden layers out."""
-        self._tree_filler.start(iter(()), at_once=True)  # stop a fill still going
-        self.tree.clear()
+        self.tree.clear_findings()
         if analysis is None or seen is None or analysis.partial:
             for label in self._counts.values():
                 label.setText("…")
@@ -218,8 +220,8 @@ class SidePanel(QWidget):
             n = len(seen.findings.get(layer_id, ())) if layer_id in seen.layers else None
             shown = n if n is not None else len(analysis.findings.get(layer_id, ()))
             per100 = 100 * shown / analysis.words if analysis.words else 0.0
-            label.setText(f"<b>{shown}</b> · {per100:.1f} per 100 words")
-        self._fill_tree(document, seen)
+            label.setText(f"<b>{shown:,}</b> · {per100:.1f} per 100 words")
+        self.tree.show_findings(document, seen)
         self._fill_metrics(analysis)
         m = analysis.metrics
         self.footer.setText(
@@ -228,40 +230,12 @@ class SidePanel(QWidget):
             f"Pipeline: {html.escape(analysis.pipeline.label())}"
         )
 
-    def _fill_tree(self, document: Document, seen: Analysis) -> None:
-        total = sum(len(seen.findings.get(layer, ())) for layer in seen.layers)
-        # later: a layer toggle repaints the text first; the list follows a moment after
-        self._tree_filler.start(self._tree_steps(document, seen), at_once=total <= 500, later=True)
-
-    def _tree_steps(self, document: Document, seen: Analysis) -> Iterator[None]:
-        """Add the findings a few hundred at a time: thousands of items at once stall the window."""
-        for layer_id in seen.layers:
-            found = seen.findings.get(layer_id, ())
-            group = QTreeWidgetItem([f"{get_layer(layer_id).title}  ({len(found)})"])
-            group.setIcon(0, layer_icon(layer_id, self.palette()))
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(group)
-            group.setExpanded(len(found) <= 200)
-            for first in range(0, len(found), 200):
-                items = []
-                for finding in found[first : first + 200]:
-                    item = QTreeWidgetItem(
-                        [" ".join(document.text[finding.start : finding.end].split())]
-                    )
-                    item.setToolTip(0, finding.message)
-                    item.setData(0, FINDING_ROLE, finding)
-                    items.append(item)
-                group.addChildren(items)
-                yield None
-        if not seen.layers:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["All layers are hidden."]))
-
     def _fill_metrics(self, analysis: Analysis) -> None:
         m = analysis.metrics
         dim = theme.dimmed_text(self.palette()).name()
         grade = m.get("flesch_kincaid_grade", 0.0)
         rows = [
-            f"<p style='font-size:large'><b>{html.escape(grade_in_words(grade).capitalize())}"
+            f"<p style='font-size:large'><b>{html.escape(capitalised(grade_in_words(grade)))}"
             "</b></p><table cellspacing='0' cellpadding='3'>"
         ]
         for key, name in METRIC_NAMES.items():
