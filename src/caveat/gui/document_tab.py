@@ -50,8 +50,11 @@ class DocumentTab(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(3)
         self.progress.setRange(0, 0)
+        # hidden when the analysis is done, but its room kept: the text must not jump up
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.side_panel = SidePanel(visibility)
-        self.side_panel.setMinimumWidth(260)
 
         text_column = QWidget()
         column = QVBoxLayout(text_column)
@@ -82,6 +85,11 @@ class DocumentTab(QWidget):
         runner.signals.finished.connect(self._on_finished)
         runner.signals.failed.connect(self._on_failed)
         self.side_panel.show_analysis(document, None, None)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """This tab's dismissals and ignores, for Edit > Undo while the tab is in front."""
+        return self._undo
 
     # analysis
     #: A document with more blocks than this gets the blocks on screen analysed and shown first.
@@ -199,16 +207,25 @@ class DocumentTab(QWidget):
         self.reader.show_finding(finding)
         self.side_panel.show_finding(finding, self.document)
 
+    def _at_current(self) -> bool:
+        """The caret is still where showing the current finding put it (not moved since)."""
+        return self.current is not None and self.reader.cursor_offset() == self.current.start
+
     def next_finding(self) -> Finding | None:
-        # from the selected finding, else from the caret (a finding right at it counts)
-        anchor = self.current.start if self.current else self.reader.cursor_offset() - 1
+        # from the selected finding, else from the caret (a finding right at it counts): after
+        # Ctrl+Home or a click elsewhere, F3 goes on from there
+        current = self.current
+        anchor = (
+            current.start if current and self._at_current() else self.reader.cursor_offset() - 1
+        )
         found = self.reader.index.next_after(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)
         return found
 
     def previous_finding(self) -> Finding | None:
-        anchor = self.current.start if self.current else self.reader.cursor_offset()
+        current = self.current if self._at_current() else None
+        anchor = current.start if current else self.reader.cursor_offset()
         found = self.reader.index.previous_before(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QUndoGroup,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -59,7 +60,8 @@ class MainWindow(QMainWindow):
         self.filters = filters or ReaderFilters(parent=self)
         self.visibility = LayerVisibility(self.settings, self)
         self.runner = AnalysisRunner(model, self)
-        self.undo_stack = QUndoStack(self)
+        # one undo history per tab: Ctrl+Z never silently undoes a change made in another tab
+        self.undo_group = QUndoGroup(self)
         self.setAcceptDrops(True)
         self.setWindowTitle("Caveat")
 
@@ -81,8 +83,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
+        # under the tabs, not above them: a message appearing must not push the text down
+        layout.addWidget(self.message_bar)
         self.setCentralWidget(central)
 
         self.pipeline_label = QLabel("Loading the language model…")
@@ -134,11 +137,20 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence(keys.Quit))
 
         edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(keys.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence(keys.Redo))
-        edit.addActions([undo, redo])
+        self.undo_action = self._action(edit, "&Undo", self.undo, QKeySequence(keys.Undo))
+        self.redo_action = self._action(edit, "&Redo", self.redo, QKeySequence(keys.Redo))
+        for action, can, changed in (
+            (self.undo_action, self.undo_group.canUndo, self.undo_group.canUndoChanged),
+            (self.redo_action, self.undo_group.canRedo, self.undo_group.canRedoChanged),
+        ):
+            action.setEnabled(can())
+            changed.connect(action.setEnabled)
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+        )
         edit.addSeparator()
         self._action(edit, "&Copy", lambda: self._reader_call("copy"), QKeySequence(keys.Copy))
         self._action(
@@ -166,6 +178,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._action(view, "&Next Finding", self.next_finding, QKeySequence("F3"))
         self._action(view, "&Previous Finding", self.previous_finding, QKeySequence("Shift+F3"))
+        view.addSeparator()
+        self._action(view, "Ne&xt Tab", lambda: self.step_tab(1), [QKeySequence("Ctrl+PgDown")])
+        self._action(view, "Pre&vious Tab", lambda: self.step_tab(-1), [QKeySequence("Ctrl+PgUp")])
         view.addSeparator()
         self._action(
             view,
@@ -214,8 +229,14 @@ class MainWindow(QMainWindow):
         if tab is not None:
             getattr(tab.reader, name)()
 
+    def step_tab(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous tab, round the end."""
+        if count := self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
     def _on_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
+        self.undo_group.setActiveStack(tab.undo_stack if tab else None)
         self.stack.setCurrentWidget(self.tabs if tab else self.welcome)
         self.setWindowTitle(f"{tab.document.name} — Caveat" if tab else "Caveat")
         self.export_action.setEnabled(tab is not None)
@@ -271,14 +292,17 @@ class MainWindow(QMainWindow):
         ]
         for old in same:  # reopening a file replaces its tab; the old run is cancelled
             self._remove_tab(old)
-        tab = DocumentTab(document, self.runner, self.visibility, self.filters, self.undo_stack)
+        undo_stack = QUndoStack()
+        tab = DocumentTab(document, self.runner, self.visibility, self.filters, undo_stack)
+        undo_stack.setParent(tab)  # closing the tab ends its history
+        self.undo_group.addStack(undo_stack)
         tab.reader.set_zoom(self.settings.zoom())
         tab.reader.zoom_changed.connect(self.set_zoom)
         sizes = self.settings.splitter_sizes()
         tab.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [880, 340])
         tab.splitter.splitterMoved.connect(lambda *_: self._save_splitter(tab))
         tab.analysis_failed.connect(self.message_bar.show_error)
-        tab.filtered.connect(self._offer_undo)
+        tab.filtered.connect(lambda what: self._offer_undo(undo_stack, what))
         index = self.tabs.addTab(tab, document.name)
         self.tabs.setTabToolTip(index, str(document.source or document.name))
         self.tabs.setCurrentIndex(index)
@@ -328,8 +352,23 @@ class MainWindow(QMainWindow):
     def _save_splitter(self, tab: DocumentTab) -> None:
         self.settings.set_splitter_sizes(tab.splitter.sizes())
 
-    def _offer_undo(self, what: str) -> None:
-        self.message_bar.show_toast(f"Hidden: {what}.", "Undo", self.undo_stack.undo)
+    def _offer_undo(self, stack: QUndoStack, what: str) -> None:
+        self.message_bar.show_toast(f"Hidden: {what}.", "Undo", stack.undo)
+
+    def undo(self) -> None:
+        """Undo the current tab's last change, and say what it was."""
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canUndo():
+            what = stack.undoText()
+            stack.undo()
+            self.message_bar.show_toast(f"Undone: {what}.")
+
+    def redo(self) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canRedo():
+            what = stack.redoText()
+            stack.redo()
+            self.message_bar.show_toast(f"Redone: {what}.")
 
     def export_pdf(self) -> None:
         tab = self.current_tab()

@@ -43,6 +43,14 @@ COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
 
 
+#: "Never flag" is offered for words and short phrases ("could", "some say"), not sentences
+IGNORABLE_WORDS, IGNORABLE_CHARS = 4, 40
+
+
+def can_be_ignored(words: str) -> bool:
+    return len(words.split()) <= IGNORABLE_WORDS and len(words) <= IGNORABLE_CHARS
+
+
 def finding_tooltip(finding: Finding, document: Document) -> str:
     words = " ".join(document.text[finding.start : finding.end].split())
     color = theme.layer_color(finding.layer).name()
@@ -343,10 +351,13 @@ class ReaderView(QPlainTextEdit):
                 words = " ".join(self.document_model.text[finding.start : finding.end].split())
                 dismiss = menu.addAction(f"Not {theme.layer_noun(finding.layer)} here")
                 dismiss.triggered.connect(lambda _=False, f=finding: self.dismiss_requested.emit(f))
+                if first is not None:
+                    menu.insertAction(first, dismiss)
+                if not can_be_ignored(words):
+                    continue  # a whole sentence is no use on a list of words never to flag
                 ignore = menu.addAction(f"Never flag ‘{words}’")
                 ignore.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
                 if first is not None:
-                    menu.insertAction(first, dismiss)
                     menu.insertAction(first, ignore)
             if first is not None:
                 menu.insertSeparator(first)
