@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,21 +47,27 @@ class Excerpt:
         return f"{self.before}[{self.cue}]{self.after}"
 
 
-class LineNumbers:
-    """Line numbers by bisect over the line breaks: counting them per finding is quadratic."""
+class TextIndex:
+    """Line and block of an offset by bisect: counting per finding is quadratic on long texts."""
 
-    def __init__(self, text: str) -> None:
-        self._breaks = [m.start() for m in re.finditer("\n", text)]
+    def __init__(self, document: Document) -> None:
+        self._breaks = [m.start() for m in re.finditer("\n", document.text)]
+        self._block_starts = [b.start for b in document.blocks]
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of `offset`, as `Document.line_col` counts it."""
         return bisect.bisect_left(self._breaks, offset) + 1
 
+    def block_of(self, offset: int) -> int:
+        """The block holding `offset`, as `Document.block_at` finds it."""
+        return max(0, bisect.bisect_right(self._block_starts, offset) - 1)
 
-def excerpt(document: Document, finding: Finding, lines: LineNumbers | None = None) -> Excerpt:
+
+def excerpt(document: Document, finding: Finding, index: TextIndex | None = None) -> Excerpt:
     """The cue with up to CONTEXT_WORDS words either side, never crossing its paragraph."""
+    index = index or TextIndex(document)
     text = document.text
-    block = document.blocks[document.block_at(finding.start)] if document.blocks else None
+    block = document.blocks[index.block_of(finding.start)] if document.blocks else None
     start = block.start if block and block.start <= finding.start else 0
     end = block.end if block and block.end >= finding.end else len(text)
     before_words = text[start : finding.start].split()
@@ -74,7 +80,7 @@ def excerpt(document: Document, finding: Finding, lines: LineNumbers | None = No
     if after:
         cut = "…" if len(after_words) > CONTEXT_WORDS else ""
         after = (" " if text[finding.end].isspace() else "") + after + cut
-    line = (lines or LineNumbers(text)).line_of(finding.start)
+    line = index.line_of(finding.start)
     return Excerpt(line, before, " ".join(text[finding.start : finding.end].split()), after)
 
 
@@ -103,7 +109,12 @@ class ExcerptDelegate(QStyledItemDelegate):
 
     PADDING = 4
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         where = index.data(EXCERPT_ROLE)
         if not isinstance(where, Excerpt):
             super().paint(painter, option, index)
@@ -163,7 +174,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         after = _cut_words(where.after, plain, rest - plain.horizontalAdvance(before), left=False)
         return before, where.cue, after
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + 6))
 
@@ -207,7 +220,7 @@ class FindingsList(QTreeWidget):
         self._filler.start(self._steps(document, seen), at_once=total <= 500, later=True)
 
     def _steps(self, document: Document, seen: Analysis) -> Iterator[None]:
-        lines = LineNumbers(document.text)
+        index = TextIndex(document)
         for layer_id in seen.layers:
             found = seen.findings.get(layer_id, ())
             group = QTreeWidgetItem([f"{get_layer(layer_id).title}  ({len(found):,})"])
@@ -216,7 +229,7 @@ class FindingsList(QTreeWidget):
             self.addTopLevelItem(group)
             group.setExpanded(len(found) <= BATCH)
             for first in range(0, len(found), BATCH):
-                items = [self._item(document, f, lines) for f in found[first : first + BATCH]]
+                items = [self._item(document, f, index) for f in found[first : first + BATCH]]
                 group.addChildren(items)
                 if self._wanted is not None and self._wanted in self._items:
                     self.select(self._wanted)
@@ -224,8 +237,8 @@ class FindingsList(QTreeWidget):
         if not seen.layers:
             self.addTopLevelItem(QTreeWidgetItem(["All layers are hidden."]))
 
-    def _item(self, document: Document, finding: Finding, lines: LineNumbers) -> QTreeWidgetItem:
-        where = excerpt(document, finding, lines)
+    def _item(self, document: Document, finding: Finding, index: TextIndex) -> QTreeWidgetItem:
+        where = excerpt(document, finding, index)
         item = QTreeWidgetItem([f"{where.line}  {where.as_text()}"])
         item.setToolTip(0, f"Line {where.line}: {finding.message}")
         item.setData(0, FINDING_ROLE, finding)
@@ -242,10 +255,11 @@ class FindingsList(QTreeWidget):
         try:
             if item is None:
                 self.clearSelection()
-                self.setCurrentItem(None)
+                self.setCurrentIndex(QModelIndex())
             else:
-                if item.parent() is not None and not item.parent().isExpanded():
-                    item.parent().setExpanded(True)
+                group = item.parent()
+                if group is not None and not group.isExpanded():
+                    group.setExpanded(True)
                 self.setCurrentItem(item)
                 self.scrollToItem(item)
         finally:
@@ -275,11 +289,10 @@ class FindingsList(QTreeWidget):
     def as_text(self, only: Finding | None = None) -> str:
         """The list as plain text, one finding a line under its layer's heading."""
         out: list[str] = []
-        for g in range(self.topLevelItemCount()):
-            group = self.topLevelItem(g)
+        groups = (self.topLevelItem(g) for g in range(self.topLevelItemCount()))
+        for group in filter(None, groups):
             entries = []
-            for c in range(group.childCount()):
-                child = group.child(c)
+            for child in filter(None, (group.child(c) for c in range(group.childCount()))):
                 finding, where = child.data(0, FINDING_ROLE), child.data(0, EXCERPT_ROLE)
                 wanted = isinstance(finding, Finding) and (only is None or finding == only)
                 if wanted and isinstance(where, Excerpt):

@@ -236,7 +236,8 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
-        self.undo_group.setActiveStack(tab.undo_stack if tab else None)
+        # no tab, no history: Qt takes a null stack (its Python stub says otherwise)
+        self.undo_group.setActiveStack(tab.undo_stack if tab else None)  # type: ignore[arg-type]
         self.stack.setCurrentWidget(self.tabs if tab else self.welcome)
         self.setWindowTitle(f"{tab.document.name} — Caveat" if tab else "Caveat")
         self.export_action.setEnabled(tab is not None)
