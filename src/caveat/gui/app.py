@@ -30,4 +30,6 @@ def run_gui(argv: list[str]) -> int:
     window.runner.preload()
     if argv:
         window.open_paths([Path(a) for a in argv])
+    else:
+        window.restore_session()
     return app.exec()

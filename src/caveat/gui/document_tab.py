@@ -10,6 +10,7 @@ from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui.find_bar import FindBar
 from caveat.gui.finding_index import FindingIndex
+from caveat.gui.language_notice import LanguageNotice
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.reader import ReaderView
 from caveat.gui.side_panel import SidePanel
@@ -46,6 +47,8 @@ class DocumentTab(QWidget):
         self.reader = ReaderView()
         self.reader.set_document(document)
         self.find_bar = FindBar(self.reader)
+        self.language_notice = LanguageNotice(document.language)
+        self.language_notice.analyse_anyway.connect(self.start_analysis)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(3)
@@ -61,6 +64,7 @@ class DocumentTab(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.progress)
+        column.addWidget(self.language_notice)
         column.addWidget(self.reader, 1)
         column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -108,8 +112,17 @@ class DocumentTab(QWidget):
         return list(range(first, last + 1))
 
     def start_analysis(self) -> int:
-        """Analyse (again), cancelling a run still going for this tab."""
+        """Analyse (again), cancelling a run still going for this tab; 0 while a text in another
+        language waits for the reader to choose "Analyse anyway"."""
         self.cancel()
+        if self.language_notice.held:
+            self.request_id = 0
+            self.progress.hide()
+            self.side_panel.show_not_analysed(
+                "Not analysed: Caveat’s layers read English. Choose “Analyse anyway” above the "
+                "text to run them all the same."
+            )
+            return 0
         long = len(self.document.blocks) > self.PARTIAL_ABOVE_BLOCKS
         first = self.blocks_on_screen() if long else []  # a short article comes whole at once
         self.request_id = self._runner.start(self.document, first)

@@ -211,6 +211,11 @@ class FindingsList(QTreeWidget):
         self.clear()
         self._items = {}
 
+    def show_message(self, text: str) -> None:
+        """A line in place of the findings (nothing was analysed)."""
+        self.clear_findings()
+        self.addTopLevelItem(QTreeWidgetItem([text]))
+
     def show_findings(self, document: Document, seen: Analysis) -> None:
         """List `seen` (the findings the reader sees), a few hundred entries per event-loop turn."""
         self.clear_findings()

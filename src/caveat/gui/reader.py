@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from caveat.analysis.metric_words import grade_in_words
-from caveat.document import BlockKind, Document
+from caveat.document import BlockKind, Document, Link
 from caveat.findings import Finding
 from caveat.gui import theme
 from caveat.gui.finding_index import FindingIndex
@@ -188,6 +188,13 @@ class ReaderView(QPlainTextEdit):
             return []
         return self.index.at(self.offset_at(point))
 
+    def link_at(self, point: QPoint) -> Link | None:
+        """The hyperlink under a viewport point (web pages and Word files keep theirs)."""
+        if self.document_model is None or not self.document_model.links:
+            return None
+        offset = self.offset_at(point)
+        return next((k for k in self.document_model.links if k.start <= offset < k.end), None)
+
     def cursor_offset(self) -> int:
         return self.highlighter.utf16.from_qt(self.textCursor().position())
 
@@ -315,9 +322,12 @@ class ReaderView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.findings_at(event.pos())
+            link = self.link_at(event.pos())
             if found and self.document_model is not None:
                 tip = "<hr>".join(finding_tooltip(f, self.document_model) for f in found)
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
+            elif link is not None:
+                QToolTip.showText(event.globalPos(), f"Link to {link.href}", self.viewport())
             else:
                 QToolTip.hideText()
             return True

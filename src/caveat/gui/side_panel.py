@@ -230,6 +230,13 @@ class SidePanel(QWidget):
             f"Pipeline: {html.escape(analysis.pipeline.label())}"
         )
 
+    def show_not_analysed(self, reason: str) -> None:
+        self.tree.show_message("Not analysed: the text is not in English.")
+        for label in self._counts.values():
+            label.setText("–")
+        self.metrics_label.setText(html.escape(reason))
+        self.footer.setText("")
+
     def _fill_metrics(self, analysis: Analysis) -> None:
         m = analysis.metrics
         dim = theme.dimmed_text(self.palette()).name()

@@ -72,7 +72,11 @@ class WelcomePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        hint = QLabel("or drop a file on this window")
+        hint = QLabel(
+            "or drop a file on this window, paste an article (Ctrl+V) "
+            "or open a web address (Ctrl+L)"
+        )
+        hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(hint)
         column.addSpacing(22)

@@ -1,0 +1,104 @@
+"""Articles that come from no file: File > New from Clipboard (Ctrl+V) and File > Open Address
+(Ctrl+L). The loaders build the Document; this module only asks and waits.
+
+A page is fetched on a thread of its own, so the window keeps painting; it is a daemon thread,
+so closing the window never waits for a slow site (the fetch gives up after its timeout anyway).
+"""
+
+from __future__ import annotations
+
+import threading
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from caveat.document import Document
+from caveat.loaders import DEFAULT_MAX_BYTES, LoadError, is_web_address, load_source
+from caveat.loaders.pasted import load_pasted
+
+
+def as_address(typed: str) -> str:
+    """What the reader typed, as an address: "news.example/story" gets https:// in front."""
+    typed = typed.strip()
+    if typed and not is_web_address(typed) and "." in typed.split("/")[0] and " " not in typed:
+        return f"https://{typed}"
+    return typed
+
+
+def document_from_clipboard() -> Document:
+    """The clipboard's article (its HTML when it has some: links count as sources)."""
+    data = QGuiApplication.clipboard().mimeData()
+    if data is None:
+        raise LoadError("clipboard", "there is no text on the clipboard")
+    html = data.html() if data.hasHtml() else ""
+    text = data.text() if data.hasText() else ""
+    return load_pasted(text, html)
+
+
+class AddressOpener(QObject):
+    """Fetches one address at a time off the GUI thread and hands back a Document or a reason."""
+
+    opened = Signal(object)  # Document
+    failed = Signal(str, str)  # address, reason
+    _finished = Signal(int, object)  # request id, Document or LoadError (from the thread)
+
+    def __init__(self, parent: QObject | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        super().__init__(parent)
+        self.max_bytes = max_bytes
+        self._request = 0
+        self.address = ""
+        self._finished.connect(self._deliver)  # queued: emitted from the fetching thread
+
+    def busy(self) -> bool:
+        return bool(self.address)
+
+    def open(self, address: str) -> int:
+        """Start fetching `address`; a request still going is forgotten (its result dropped)."""
+        self._request += 1
+        request, self.address = self._request, address
+        threading.Thread(
+            target=self._fetch, args=(request, address), name="caveat-fetch", daemon=True
+        ).start()
+        return request
+
+    def cancel(self) -> None:
+        self._request += 1
+        self.address = ""
+
+    def _fetch(self, request: int, address: str) -> None:
+        try:
+            result: object = load_source(address, self.max_bytes)
+        except LoadError as exc:
+            result = exc
+        except Exception as exc:  # noqa: BLE001 - a loader bug must reach the reader as a message
+            result = LoadError(address, f"could not be opened ({type(exc).__name__}: {exc})")
+        self._finished.emit(request, result)
+
+    def _deliver(self, request: int, result: object) -> None:
+        if request != self._request:
+            return  # cancelled, or replaced by another address
+        self.address = ""
+        if isinstance(result, Document):
+            self.opened.emit(result)
+        elif isinstance(result, LoadError):
+            self.failed.emit(result.where, result.reason)
+
+
+def ask_for_address(parent: QWidget | None) -> str:
+    """The address the reader types (the clipboard's, if it holds one, filled in); "" if none."""
+    clipboard = QGuiApplication.clipboard().text().strip()
+    suggested = clipboard if is_web_address(clipboard) and "\n" not in clipboard else ""
+    typed, accepted = QInputDialog.getText(
+        parent,
+        "Open Address",
+        "Web address of the article (Caveat fetches this one page and runs no scripts):",
+        QLineEdit.EchoMode.Normal,
+        suggested,
+    )
+    return as_address(typed) if accepted else ""
+
+
+def site_of(address: str) -> str:
+    return urlsplit(address).hostname or address
