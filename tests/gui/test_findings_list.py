@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from caveat.document import Document
-from caveat.gui.findings_list import EXCERPT_ROLE, excerpt
+from caveat.gui.excerpts import EXCERPT_ROLE, excerpt
 
 TEXT = (
     "The plan could work, officials hope.\n\n"

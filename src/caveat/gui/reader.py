@@ -13,8 +13,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -30,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caveat.analysis.metric_words import grade_in_words
 from caveat.document import BlockKind, Document, Link
 from caveat.findings import Finding
 from caveat.gui import theme
+from caveat.gui.difficulty_strip import DifficultyStrip
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.highlighter import FindingHighlighter, display_text
 from caveat.gui.slices import SliceRunner
@@ -60,46 +58,6 @@ def finding_tooltip(finding: Finding, document: Document) -> str:
         f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
         f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
     )
-
-
-class DifficultyStrip(QWidget):
-    """A thin bar beside each paragraph, darker where the paragraph is harder to read."""
-
-    def __init__(self, reader: ReaderView) -> None:
-        super().__init__(reader)
-        self._reader = reader
-        self._grades: dict[int, float] = {}
-        self.setMouseTracking(True)
-
-    def set_grades(self, grades: Mapping[int, float]) -> None:
-        self._grades = dict(grades)
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self._grades:
-            return
-        painter = QPainter(self)
-        for rect, block_index in self._reader.visible_block_rects():
-            grade = self._grades.get(block_index)
-            if grade is not None:
-                painter.fillRect(
-                    QRect(0, rect.top() + 2, self.width(), rect.height() - 4),
-                    theme.difficulty_color(grade, self.palette()),
-                )
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = ""
-            for rect, block_index in self._reader.visible_block_rects():
-                grade = self._grades.get(block_index)
-                if grade is not None and rect.top() <= event.pos().y() <= rect.bottom():
-                    text = f"This paragraph: {grade_in_words(grade)}"
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
 
 class ReaderView(QPlainTextEdit):
