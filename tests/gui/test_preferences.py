@@ -89,3 +89,16 @@ def test_last_session_s_files_reopen_when_chosen(qtbot, settings, filters, tmp_p
     for tab in reopened:
         tab.cancel()
     again.runner.shutdown()
+
+
+def test_the_recent_list_follows_a_theme_change(window, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("A short note.", "utf-8")
+    window.welcome.set_recent([path])
+    light = window.welcome.recent_list.text()
+    try:
+        apply_theme("dark")
+        assert window.welcome.recent_list.text() != light  # the folder's dim colour changed
+        assert "#9b9b9b" in window.welcome.recent_list.text()
+    finally:
+        apply_theme("system")

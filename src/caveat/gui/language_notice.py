@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from caveat.gui import theme
 from caveat.loaders.language import language_name, reads_as_english
+
+NOTICE = ("#FFF4D6", "#5A4300", "#E6C36A")  # background, text, border: a pale amber
+NOTICE_DARK = ("#3D3418", "#F2E2B3", "#7A6526")
 
 
 class LanguageNotice(QFrame):
@@ -16,9 +20,10 @@ class LanguageNotice(QFrame):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("languageNotice")
+        background, text, border = NOTICE_DARK if theme.is_dark(self.palette()) else NOTICE
         self.setStyleSheet(
-            "QFrame#languageNotice { background: #FFF4D6; border-bottom: 1px solid #E6C36A; }"
-            " QFrame#languageNotice QLabel { color: #5A4300; }"
+            f"QFrame#languageNotice {{ background: {background}; border-bottom: 1px solid "
+            f"{border}; }} QFrame#languageNotice QLabel {{ color: {text}; }}"
         )
         self.language = language
         layout = QHBoxLayout(self)
