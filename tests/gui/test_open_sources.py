@@ -15,19 +15,30 @@ NEWS_PAGE = Path(__file__).resolve().parents[1] / "data" / "news-page.html"
 ARTICLE = "Harbour counts the cost\n\nAbout 300 homes lost power, and the port could close.\n"
 
 
-def _clipboard(text: str, html: str = "") -> None:
-    data = QMimeData()
-    data.setText(text)
-    if html:
-        data.setHtml(html)
-    QApplication.clipboard().setMimeData(data)
+@pytest.fixture
+def clipboard(qapp):
+    """put(text, html) on the clipboard, cleared again after the test.
+
+    WORKAROUND: a QMimeData made in Python and left on the clipboard crashed the test process
+    at exit (segmentation fault as the application went away; PySide6 6.12, offscreen).
+    """
+
+    def put(text: str, html: str = "") -> None:
+        data = QMimeData()
+        data.setText(text)
+        if html:
+            data.setHtml(html)
+        QApplication.clipboard().setMimeData(data)
+
+    yield put
+    QApplication.clipboard().clear()
 
 
-def test_ctrl_v_on_the_welcome_page_opens_the_clipboard_in_a_tab(window, qtbot):
+def test_ctrl_v_on_the_welcome_page_opens_the_clipboard_in_a_tab(window, qtbot, clipboard):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window only
-    _clipboard(ARTICLE)
+    clipboard(ARTICLE)
     assert window.stack.currentWidget() is window.welcome
     with qtbot.waitSignal(window.document_opened) as opened:
         QTest.keyClick(window.welcome, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -37,8 +48,8 @@ def test_ctrl_v_on_the_welcome_page_opens_the_clipboard_in_a_tab(window, qtbot):
     tab.cancel()
 
 
-def test_pasted_html_keeps_its_links(window):
-    _clipboard(
+def test_pasted_html_keeps_its_links(window, clipboard):
+    clipboard(
         "Damage could reach £4.2 million.",
         "<p>Damage could reach <a href='https://council.example/r'>£4.2 million</a>.</p>",
     )
@@ -48,8 +59,8 @@ def test_pasted_html_keeps_its_links(window):
     tab.cancel()
 
 
-def test_an_empty_clipboard_says_so_and_opens_nothing(window):
-    _clipboard("   ")
+def test_an_empty_clipboard_says_so_and_opens_nothing(window, clipboard):
+    clipboard("   ")
     assert window.paste_article() is None
     assert window.tabs.count() == 0
     assert "no text on the clipboard" in window.message_bar.label.text()

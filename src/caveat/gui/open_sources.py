@@ -3,14 +3,18 @@
 
 A page is fetched on a thread of its own, so the window keeps painting; it is a daemon thread,
 so closing the window never waits for a slow site (the fetch gives up after its timeout anyway).
+The thread never touches Qt: it leaves its result in a queue that a timer on the GUI thread
+collects. (Emitting a signal from it crashed the process when a fetch ended after the window,
+and the QObject, were gone.)
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
@@ -42,14 +46,17 @@ class AddressOpener(QObject):
 
     opened = Signal(object)  # Document
     failed = Signal(str, str)  # address, reason
-    _finished = Signal(int, object)  # request id, Document or LoadError (from the thread)
+    POLL_MS = 50
 
     def __init__(self, parent: QObject | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         super().__init__(parent)
         self.max_bytes = max_bytes
         self._request = 0
         self.address = ""
-        self._finished.connect(self._deliver)  # queued: emitted from the fetching thread
+        self._results: queue.SimpleQueue[tuple[int, object]] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self._collect)
 
     def busy(self) -> bool:
         return bool(self.address)
@@ -59,31 +66,46 @@ class AddressOpener(QObject):
         self._request += 1
         request, self.address = self._request, address
         threading.Thread(
-            target=self._fetch, args=(request, address), name="caveat-fetch", daemon=True
+            target=_fetch,
+            args=(self._results, request, address, self.max_bytes),
+            name="caveat-fetch",
+            daemon=True,
         ).start()
+        self._poll.start()
         return request
 
     def cancel(self) -> None:
         self._request += 1
         self.address = ""
+        self._poll.stop()
 
-    def _fetch(self, request: int, address: str) -> None:
-        try:
-            result: object = load_source(address, self.max_bytes)
-        except LoadError as exc:
-            result = exc
-        except Exception as exc:  # noqa: BLE001 - a loader bug must reach the reader as a message
-            result = LoadError(address, f"could not be opened ({type(exc).__name__}: {exc})")
-        self._finished.emit(request, result)
+    def _collect(self) -> None:
+        while True:
+            try:
+                request, result = self._results.get_nowait()
+            except queue.Empty:
+                return
+            if request == self._request:  # else cancelled, or replaced by another address
+                self._deliver(result)
 
-    def _deliver(self, request: int, result: object) -> None:
-        if request != self._request:
-            return  # cancelled, or replaced by another address
+    def _deliver(self, result: object) -> None:
         self.address = ""
+        self._poll.stop()
         if isinstance(result, Document):
             self.opened.emit(result)
         elif isinstance(result, LoadError):
             self.failed.emit(result.where, result.reason)
+
+
+def _fetch(results: queue.SimpleQueue, request: int, address: str, max_bytes: int) -> None:
+    """On the fetching thread: load the page and leave the Document or LoadError in `results`."""
+    try:
+        result: object = load_source(address, max_bytes)
+    except LoadError as exc:
+        result = exc
+    except Exception as exc:  # noqa: BLE001 - a loader bug must reach the reader as a message
+        result = LoadError(address, f"could not be opened ({type(exc).__name__}: {exc})")
+    results.put((request, result))
 
 
 def ask_for_address(parent: QWidget | None) -> str:
