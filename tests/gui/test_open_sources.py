@@ -104,6 +104,19 @@ def test_a_cancelled_fetch_opens_nothing(window, qtbot, local_site):
     opened.args[0].cancel()
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_the_command_line_opens_files_and_addresses(window, qtbot, local_site, tmp_path):
+    url = local_site.add("/news/storm", NEWS_PAGE.read_bytes())
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE, "utf-8")
+    with qtbot.waitSignal(window.address_opener.opened, timeout=30_000):
+        [tab] = window.open_arguments([url, str(path)])  # `caveat URL FILE`
+        assert tab.document.source == path
+    assert {t.document.origin for t in window.document_tabs()} == {url, str(path)}
+    for opened in window.document_tabs():
+        opened.cancel()
+
+
 @pytest.mark.parametrize(
     ("typed", "address"),
     [

@@ -84,3 +84,10 @@ def test_export_takes_a_web_address(local_site, tmp_path):
     assert "findings annotated" in result.stdout
     annots = [a.get_object() for page in PdfReader(out).pages for a in page.get("/Annots", [])]
     assert annots
+
+
+def test_caveat_with_a_web_address_opens_the_window_on_it(monkeypatch):
+    opened: list[list[str]] = []
+    monkeypatch.setattr("caveat.gui.app.run_gui", lambda argv: opened.append(argv) or 0)
+    assert main(["https://news.example/story"]) == 0
+    assert opened == [["https://news.example/story"]]

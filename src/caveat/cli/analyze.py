@@ -11,6 +11,7 @@ from caveat.cli.options import (
     add_input_options,
     add_language_option,
     as_reader_wants,
+    chosen_skips,
     layers_for,
     source_argument,
 )
@@ -47,7 +48,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
         words = " ".join(document.text[f.start : f.end].split())
         print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
     print(file=out)
-    print(f"pipeline: {analysis.pipeline.label()}", file=out)
+    print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:
         print(
             f"{layer}: {analysis.count(layer)} findings, "
@@ -62,7 +63,7 @@ def run_batch(args: argparse.Namespace) -> int:
     from caveat.batch import run_batch as batch
 
     analysed, unreadable, skipped = batch(
-        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size
+        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size, args.skip_rules
     )
     print(
         f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
@@ -72,6 +73,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    skip = chosen_skips(args)
     addresses = [f for f in args.files if isinstance(f, str)]
     if addresses and (args.jsonl or len(args.files) > 1):
         print("caveat: a web address is analysed on its own, without --jsonl", file=sys.stderr)
@@ -87,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     from caveat.report import analysis_json
 
     layers = layers_for(document, args.layers, args.any_language)
-    analysis = as_reader_wants(document, analyze(document, layers=layers, model=args.model))
+    found = analyze(document, layers=layers, model=args.model)
+    analysis = as_reader_wants(document, found, skip)
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
         print()

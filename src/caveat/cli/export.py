@@ -10,6 +10,7 @@ from caveat.cli.options import (
     add_input_options,
     add_language_option,
     as_reader_wants,
+    chosen_skips,
     layers_for,
     source_argument,
 )
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from caveat.export.pdf import ExportError, check_target, export_pdf
     from caveat.gui.print_layout import render_print_job
 
+    skip = chosen_skips(args)  # a mistyped rule is named before anything is read
     document = load_source(args.file, max_bytes=args.max_size)
     try:
         check_target(args.output, document.source)  # before the analysis, not after it
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         analysis = analyze(document, layers=layers, model=args.model)
         if analysis.pipeline.notice:
             print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
-        analysis = as_reader_wants(document, analysis)
+        analysis = as_reader_wants(document, analysis, skip)
         pages = export_pdf(
             document, analysis, args.output, layers=layers, renderer=render_print_job
         )

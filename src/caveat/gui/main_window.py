@@ -45,7 +45,7 @@ from caveat.gui.tab_history import TabHistory
 from caveat.gui.undo import ReaderFilters
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
-from caveat.loaders import LoadError, load_document, supported_extensions
+from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
 from caveat.reader_words import load_added_words
 from caveat.resources import sample_article
 
@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_address_opened(self, document: Document) -> None:
-        self.message_bar.hide()
+        if self.message_bar.kind == "info" and not self.address_opener.busy():
+            self.message_bar.hide()  # "Opening …" is done
         self._show_document(document)
 
     def _on_address_failed(self, address: str, reason: str) -> None:
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
             "About Caveat",
             f"<h3>Caveat {__version__}</h3><p>A reader that highlights hedges, unsourced numbers "
             f"and speculation.</p><p>Language pipeline: "
-            f"{info.label() if isinstance(info, PipelineInfo) else 'loading…'}</p>",
+            f"{info.display_name() if isinstance(info, PipelineInfo) else 'loading…'}</p>",
         )
 
     # pipeline status
@@ -331,7 +332,8 @@ class MainWindow(QMainWindow):
             self.pipeline_label.setText("⚠ Rule-based fallback: reduced accuracy")
             self.pipeline_label.setToolTip(info.notice)
         else:
-            self.pipeline_label.setText(f"Model: {info.label()}")
+            self.pipeline_label.setText(info.display_name())
+            self.pipeline_label.setToolTip(f"Language model: {info.label()}")
         # The reader's own word list is read where the analysis runs; say here if it is broken.
         _added, problem = load_added_words()
         if problem:
@@ -352,6 +354,12 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)
+
+    def open_arguments(self, arguments: list[str]) -> list[DocumentTab]:
+        """`caveat FILE_OR_URL...`: files open at once, web addresses as they arrive."""
+        for address in (a for a in arguments if is_web_address(a)):
+            self.open_address(address)
+        return self.open_paths([Path(a) for a in arguments if not is_web_address(a)])
 
     def restore_session(self) -> list[DocumentTab]:
         """At start, if Preferences say so: the files open when the window last closed."""

@@ -42,7 +42,7 @@ def document_from_clipboard() -> Document:
 
 
 class AddressOpener(QObject):
-    """Fetches one address at a time off the GUI thread and hands back a Document or a reason."""
+    """Fetches addresses off the GUI thread and hands back each Document or reason."""
 
     opened = Signal(object)  # Document
     failed = Signal(str, str)  # address, reason
@@ -52,19 +52,20 @@ class AddressOpener(QObject):
         super().__init__(parent)
         self.max_bytes = max_bytes
         self._request = 0
-        self.address = ""
+        self._pending: dict[int, str] = {}  # request id -> address, until it arrives
         self._results: queue.SimpleQueue[tuple[int, object]] = queue.SimpleQueue()
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
         self._poll.timeout.connect(self._collect)
 
     def busy(self) -> bool:
-        return bool(self.address)
+        return bool(self._pending)
 
     def open(self, address: str) -> int:
-        """Start fetching `address`; a request still going is forgotten (its result dropped)."""
+        """Start fetching `address` (others still coming keep coming)."""
         self._request += 1
-        request, self.address = self._request, address
+        request = self._request
+        self._pending[request] = address
         threading.Thread(
             target=_fetch,
             args=(self._results, request, address, self.max_bytes),
@@ -75,8 +76,8 @@ class AddressOpener(QObject):
         return request
 
     def cancel(self) -> None:
-        self._request += 1
-        self.address = ""
+        """Forget every fetch still going: their pages are dropped when they come."""
+        self._pending.clear()
         self._poll.stop()
 
     def _collect(self) -> None:
@@ -85,12 +86,12 @@ class AddressOpener(QObject):
                 request, result = self._results.get_nowait()
             except queue.Empty:
                 return
-            if request == self._request:  # else cancelled, or replaced by another address
+            if self._pending.pop(request, None) is not None:  # else cancelled
                 self._deliver(result)
+            if not self._pending:
+                self._poll.stop()
 
     def _deliver(self, result: object) -> None:
-        self.address = ""
-        self._poll.stop()
         if isinstance(result, Document):
             self.opened.emit(result)
         elif isinstance(result, LoadError):

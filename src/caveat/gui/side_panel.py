@@ -27,6 +27,8 @@ from caveat.findings import Analysis, Finding
 from caveat.gui import theme
 from caveat.gui.findings_list import FindingsList
 from caveat.gui.layer_visibility import LayerVisibility
+from caveat.gui.rule_about import RuleAbout
+from caveat.gui.rule_list import RuleList
 from caveat.gui.swatch import layer_icon
 from caveat.layers import all_layers
 
@@ -129,6 +131,8 @@ class SidePanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.metrics_label)
         self.tabs.addTab(scroll, "Readability")
+        self.rule_list = RuleList(visibility.rules)
+        self.tabs.addTab(self.rule_list, "Rules")
         layout.addWidget(self.tabs, 1)
 
         self.footer = _wrapping()
@@ -147,6 +151,8 @@ class SidePanel(QWidget):
         self.finding_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.finding_title)
         box.addWidget(self.finding_text, 1)
+        self.rule_about = RuleAbout()
+        box.addWidget(self.rule_about)
         nav = QHBoxLayout()
         self.scope = QComboBox()
         # as wide as its longest layer name: squeezed beside the buttons it read "Unsourced r"
@@ -186,6 +192,7 @@ class SidePanel(QWidget):
 
     def show_finding(self, finding: Finding | None, document: Document | None) -> None:
         self.tree.select(finding)
+        self.rule_about.show_rule(finding.rule if finding is not None else None)
         self.finding_title.setVisible(finding is not None)
         if finding is None or document is None:
             self.finding_title.setText("")
@@ -227,7 +234,7 @@ class SidePanel(QWidget):
         self.footer.setText(
             f"{analysis.words:,} words · {int(m.get('sentences', 0)):,} sentences · "
             f"{minutes(m.get('reading_time_seconds', 0))} to read<br>"
-            f"Pipeline: {html.escape(analysis.pipeline.label())}"
+            f"Pipeline: {html.escape(analysis.pipeline.display_name())}"
         )
 
     def show_not_analysed(self, reason: str) -> None:
