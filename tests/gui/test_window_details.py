@@ -64,6 +64,8 @@ def test_large_counts_and_layer_names_are_not_cut_off(make_tab):
         assert label.width() >= label.sizeHint().width(), f"{layer} count cut"
         assert panel.toggles[layer].width() >= panel.toggles[layer].sizeHint().width()
     assert "12,345" in panel._counts["hedge"].text()
+    assert panel._densities["hedge"].text() == "12.3 per 100 words"
+    assert panel.width() < 300  # and the panel can still be narrow
 
 
 def test_a_message_does_not_move_the_text(window, qtbot, tmp_path):

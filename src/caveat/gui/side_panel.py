@@ -83,6 +83,7 @@ class SidePanel(QWidget):
         self._visibility = visibility
         self.toggles: dict[str, QCheckBox] = {}
         self._counts: dict[str, QLabel] = {}
+        self._densities: dict[str, QLabel] = {}  # findings per 100 words, under each layer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
@@ -99,7 +100,7 @@ class SidePanel(QWidget):
         layout.addWidget(_heading("Layers"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(0)
         for row, layer in enumerate(all_layers()):
             layer_id = layer.id
             box = QCheckBox(layer.title)
@@ -109,9 +110,18 @@ class SidePanel(QWidget):
             box.toggled.connect(lambda on, lid=layer_id: visibility.set_visible(lid, on))
             count = QLabel("–")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(box, row, 0)
-            grid.addWidget(count, row, 1)
+            # on a line of its own: beside the count it made a narrow panel cut names short
+            density = QLabel()
+            density.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            small = density.font()
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+            density.setFont(small)
+            density.setIndent(box.sizeHint().height() + box.iconSize().width() + 8)
+            grid.addWidget(box, 2 * row, 0)
+            grid.addWidget(count, 2 * row, 1)
+            grid.addWidget(density, 2 * row + 1, 0, 1, 2)
             self.toggles[layer_id], self._counts[layer_id] = box, count
+            self._densities[layer_id] = density
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         visibility.changed.connect(self._sync_toggle)
@@ -218,6 +228,8 @@ class SidePanel(QWidget):
         if analysis is None or seen is None or analysis.partial:
             for label in self._counts.values():
                 label.setText("…")
+            for label in self._densities.values():
+                label.setText("")
             self.metrics_label.setText("Measuring…")
             self.footer.setText("")
             return
@@ -227,7 +239,8 @@ class SidePanel(QWidget):
             n = len(seen.findings.get(layer_id, ())) if layer_id in seen.layers else None
             shown = n if n is not None else len(analysis.findings.get(layer_id, ()))
             per100 = 100 * shown / analysis.words if analysis.words else 0.0
-            label.setText(f"<b>{shown:,}</b> · {per100:.1f} per 100 words")
+            label.setText(f"<b>{shown:,}</b>")
+            self._densities[layer_id].setText(f"{per100:.1f} per 100 words")
         self.tree.show_findings(document, seen)
         self._fill_metrics(analysis)
         m = analysis.metrics
@@ -241,6 +254,8 @@ class SidePanel(QWidget):
         self.tree.show_message("Not analysed: the text is not in English.")
         for label in self._counts.values():
             label.setText("–")
+        for label in self._densities.values():
+            label.setText("")
         self.metrics_label.setText(html.escape(reason))
         self.footer.setText("")
 
