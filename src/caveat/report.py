@@ -15,9 +15,10 @@ from caveat.reference import percentiles_of
 def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
     text = document.text
     return {
-        "source": str(document.source) if document.source else None,
+        "source": document.origin or None,
         "format": document.format,
         "title": document.title,
+        "language": document.language or None,
         "pipeline": {
             "name": analysis.pipeline.name,
             "version": analysis.pipeline.version,

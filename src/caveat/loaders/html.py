@@ -119,15 +119,21 @@ def _page_title(data: bytes) -> str:
     return (metadata.title or "") if metadata else ""
 
 
-def load_html(path: Path, data: bytes) -> Document:
-    extracted = trafilatura.extract(
-        data,
-        output_format="xml",
-        include_links=True,
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
+def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
+    """`whole` reads every element rather than trafilatura's pick of the main text: a pasted
+    selection is all article, and trafilatura drops the links of a short one."""
+    extracted = (
+        ""
+        if whole
+        else trafilatura.extract(
+            data,
+            output_format="xml",
+            include_links=True,
+            include_formatting=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
     )
     builder = TextBuilder()
     walker = _Walker(builder)
