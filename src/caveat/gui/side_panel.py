@@ -262,6 +262,7 @@ class SidePanel(QWidget):
             label.setText("–")
         for label in self._densities.values():
             label.setText("")
+        self.typical_news.show_densities({})  # nothing to compare
         self.metrics_label.setText(html.escape(reason))
         self.footer.setText("")
 
