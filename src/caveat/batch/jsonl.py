@@ -62,7 +62,7 @@ def _init_worker(options: dict) -> None:
 
 def analyse_file(path: Path) -> tuple[str, str | None]:
     """One JSON line for `path` and, when it cannot be read, the reason."""
-    from caveat.analysis.analyze import analyze
+    from caveat.batch.work import analysis_entry
     from caveat.reader_words import as_reader_wants
     from caveat.report import analysis_json
 
@@ -71,6 +71,7 @@ def analyse_file(path: Path) -> tuple[str, str | None]:
         document = load_document(path, max_bytes=options["max_bytes"])
     except LoadError as exc:
         return json.dumps({"source": str(path), "error": exc.reason}), str(exc)
+    analyze = analysis_entry()
     analysis = analyze(document, layers=options["layers"], model=options["model"])
     analysis, _problem = as_reader_wants(analysis, document.text, options["skip_rules"])
     return json.dumps(analysis_json(document, analysis), ensure_ascii=False), None
