@@ -32,11 +32,11 @@ def test_a_mistyped_command_is_named_not_opened(argv, suggestion, window_opened,
 
 
 def test_help_after_an_unknown_command_is_honoured(window_opened, capsys):
-    assert cli.main(["batch", "--help"]) == 2
+    assert cli.main(["summarise", "--help"]) == 2  # not a command ("batch" now is one)
     captured = capsys.readouterr()
     assert window_opened == []
     assert "usage: caveat" in captured.out and "analyze" in captured.out
-    assert "unknown command 'batch'" in captured.err
+    assert "unknown command 'summarise'" in captured.err
 
 
 def test_known_commands_come_from_the_registered_modules():
