@@ -28,7 +28,6 @@ _SKIPPED = {"comments", "graphic", "script", "style", "noscript", "template", "n
 _SKIPPED |= {"footer", "aside", "form", "button", "select", "svg", "iframe"}
 _CELLS = {"cell", "td", "th"}
 _LINE_BREAKS = {"lb", "br"}
-_SPACE = re.compile(r"\s+")
 
 # trafilatura logs a warning for pages it cannot parse; Caveat reports those itself, in one line.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
@@ -112,11 +111,6 @@ def _tag(element: lxml.etree._Element) -> str:
 def _heading_level(element: lxml.etree._Element) -> int:
     name = element.get("rend") or _tag(element)  # trafilatura: <head rend="h2">
     return int(name[1]) if re.fullmatch(r"h[1-6]", name) else 2
-
-
-def _page_title(data: bytes) -> str:
-    metadata = trafilatura.extract_metadata(data)
-    return (metadata.title or "") if metadata else ""
 
 
 def load_html(path: Path, data: bytes) -> Document:

@@ -24,7 +24,6 @@ from caveat.loaders.builder import TextBuilder
 from caveat.loaders.errors import LoadError
 
 _LINE_END = {0x0A, 0x0D}
-_HYPHEN_MARK = 0x02  # pdfium's stand-in for a hyphen that splits a word across lines
 _HEADING_SIZE_RATIO = 1.15  # a line this much larger than body text is a heading
 # ...unless that size carries this share of the body size's text: then it is body text too (an
 # article in 11 pt followed by notes in 9.5 pt, where the notes hold more text than the article).
