@@ -12,8 +12,8 @@ from caveat.gui.find_bar import FindBar
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.reader import ReaderView
+from caveat.gui.reader_filters import DismissCommand, IgnoreWordCommand, ReaderFilters
 from caveat.gui.side_panel import SidePanel
-from caveat.gui.undo import DismissCommand, IgnoreWordCommand, ReaderFilters
 from caveat.gui.view_filters import Dismissal, analysis_as_seen
 from caveat.gui.worker import AnalysisRunner
 

@@ -33,8 +33,8 @@ from caveat.findings import PipelineInfo
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.message_bar import MessageBar
+from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
-from caveat.gui.undo import ReaderFilters
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
 from caveat.layers import all_layers
