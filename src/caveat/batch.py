@@ -62,7 +62,7 @@ def _init_worker(options: dict) -> None:
 
 def analyse_file(path: Path) -> tuple[str, str | None]:
     """One JSON line for `path` and, when it cannot be read, the reason."""
-    from caveat.analysis.analyze import analyze
+    from caveat.analysis.run import analyze
     from caveat.reader_words import load_ignored_words, without_ignored
     from caveat.report import analysis_json
 

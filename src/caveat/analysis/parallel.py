@@ -21,18 +21,29 @@ from concurrent.futures.process import BrokenProcessPool
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
+from caveat.layers import Layer, all_layers, get_layer, layer_ids, register, with_needs
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
 
 
-def _init(model: str | None) -> None:
+def _init(model: str | None, layers: tuple[Layer, ...]) -> None:
     global _pipeline_model
     _pipeline_model = model
+    _know(layers)
+
+
+def _know(layers: tuple[Layer, ...]) -> None:
+    """Register the caller's layers here too: a layer registered at run time (a plugin, a
+    test's layer) exists only in the process that registered it, and a spawned helper starts
+    from the built-in registry."""
+    for layer in layers:
+        if layer.id not in layer_ids() or get_layer(layer.id) != layer:
+            register(layer)
 
 
 def _warm() -> PipelineInfo:
-    from caveat.analysis.nlp import load_pipeline
+    from caveat.analysis.pipeline.load import load_pipeline
 
     return load_pipeline(_pipeline_model)[1]
 
@@ -44,16 +55,19 @@ def _receive(ticket: int, document: Document) -> None:
 
 
 def _measure(ticket: int) -> dict[str, float]:
-    from caveat.analysis.readability import readability
+    from caveat.analysis.readability.metrics import readability
     from caveat.analysis.results import analysed_text
 
     return readability(analysed_text(_documents[ticket]))
 
 
-def _analyse_chunk(ticket: int, layers: tuple[str, ...], indices: list[int]) -> list[BlockResult]:
-    from caveat.analysis.analyze import iter_block_results  # spaCy: only in the helper
-    from caveat.analysis.nlp import load_pipeline
+def _analyse_chunk(
+    ticket: int, known: tuple[Layer, ...], layers: tuple[str, ...], indices: list[int]
+) -> list[BlockResult]:
+    from caveat.analysis.pipeline.blocks import iter_block_results  # spaCy: only in the helper
+    from caveat.analysis.pipeline.load import load_pipeline
 
+    _know(known)
     nlp, _info = load_pipeline(_pipeline_model)
     return list(iter_block_results(_documents[ticket], layers, nlp, order=indices))
 
@@ -64,7 +78,7 @@ class HelperProcess:
     def __init__(self, model: str | None = None, start_method: str = "spawn") -> None:
         context = multiprocessing.get_context(start_method)
         self.executor = ProcessPoolExecutor(
-            1, mp_context=context, initializer=_init, initargs=(model,)
+            1, mp_context=context, initializer=_init, initargs=(model, all_layers())
         )
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
@@ -81,7 +95,9 @@ class HelperProcess:
         return self.executor.submit(_measure, self.ticket)
 
     def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list[BlockResult]]:
-        return self.executor.submit(_analyse_chunk, self.ticket, layers, indices)
+        """Analyse blocks `indices` of the document last received for `layers`."""
+        known = tuple(get_layer(layer_id) for layer_id in with_needs(layers))
+        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

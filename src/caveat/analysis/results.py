@@ -46,7 +46,7 @@ def assemble(
         for f in result.findings:
             found[f.layer].append(f)
     if metrics is None:
-        from caveat.analysis.readability import readability
+        from caveat.analysis.readability.metrics import readability
 
         metrics = readability(analysed_text(document))
     metrics = dict(metrics)

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
     document = load_document(args.files[0], max_bytes=args.max_size)
-    from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
+    from caveat.analysis.run import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
     analysis = as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))

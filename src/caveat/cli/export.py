@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from caveat.analysis.analyze import analyze
+    from caveat.analysis.run import analyze
     from caveat.export.pdf import ExportError, check_target, export_pdf
     from caveat.gui.print_layout import render_print_job
 

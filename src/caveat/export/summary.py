@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
+from caveat.analysis.readability.meanings import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.export.annotate import tint
 from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch

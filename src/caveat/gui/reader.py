@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from caveat.analysis.metric_words import grade_in_words
+from caveat.analysis.readability.meanings import grade_in_words
 from caveat.document import BlockKind, Document
 from caveat.findings import Finding
 from caveat.gui import theme

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
+from caveat.analysis.readability.meanings import DESCRIPTIONS, grade_in_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui import theme
