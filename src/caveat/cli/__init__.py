@@ -1,4 +1,4 @@
-"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval ...` run headless.
+"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval|rules ...` run headless.
 
 Each command is a module here with `add_parser(sub)` (which sets `run`) and `run(args)`.
 """
@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from caveat import __version__
-from caveat.cli import analyze, evaluate, export
+from caveat.cli import analyze, evaluate, export, rules
 from caveat.loaders import LoadError
 
-COMMAND_MODULES = (analyze, export, evaluate)
-COMMANDS = ("analyze", "export", "eval")
+COMMAND_MODULES = (analyze, export, evaluate, rules)
+COMMANDS = ("analyze", "export", "eval", "rules")
 
 
 def build_parser() -> argparse.ArgumentParser:
