@@ -1,4 +1,6 @@
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +78,43 @@ def test_trim_removes_least_recently_used_first(tmp_path):
         os.utime(path, (1_000_000 - age * 1000, 1_000_000 - age * 1000))
     cache.trim(folder, max_bytes=250)
     assert sorted(p.stem for p in folder.glob("*.json")) == ["middle", "new"]
+
+
+def test_the_fingerprint_covers_every_module_the_analysis_runs(bundled_sample):
+    import subprocess
+    import sys
+
+    # A fresh process: which of Caveat's modules does an analysis import beyond loading?
+    code = (
+        "import sys; from caveat.loaders import load_document;"
+        f"document = load_document({str(bundled_sample)!r});"
+        "before = set(sys.modules);"
+        "from caveat.analysis.run import analyze;"
+        "analyze(document, use_cache=False, parallel=False, model='rules');"
+        "print('\\n'.join(sys.modules[m].__file__ for m in sorted(set(sys.modules) - before)"
+        " if m.startswith('caveat.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    ran = {Path(line).resolve() for line in out.stdout.split()}
+    assert any("layers/hedge" in str(path) for path in ran)
+    assert ran <= set(cache.fingerprint_sources())
+
+
+def test_the_fingerprint_covers_the_lexicons_and_a_plugin_layer(tmp_path):
+    from caveat.layers import Layer, all_layers
+
+    plugin = tmp_path / "toy_plugin_layer.py"
+    plugin.write_text("# a plugin's factory would be here\n", encoding="utf-8")
+    lexicon = tmp_path / "toy.toml"
+    lexicon.write_text("[rules]\n", encoding="utf-8")
+    toy = Layer("toy", "Toys", "Toy", "a toy", "", "#000000", "#ffffff", "dot", "f", "x", "")
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    try:
+        layers = (*all_layers(), replace(toy, module="toy_plugin_layer", lexicon=str(lexicon)))
+        sources = cache.fingerprint_sources(layers)
+    finally:
+        sys.path.remove(str(tmp_path))
+    assert plugin.resolve() in sources and lexicon.resolve() in sources
+    assert {p.name for p in sources} >= {"hedge.toml", "common.toml", "attribution.toml"}
