@@ -45,6 +45,15 @@ def unregister(layer_id: str) -> None:
     _REGISTRY.pop(layer_id, None)
 
 
+def adopt(layers: Iterable[Layer]) -> None:
+    """Register `layers` here as another process has them. A spawned process (the analysis
+    helper, the export) starts from the built-in layers; one registered at run time (a plugin,
+    a test's layer) exists only where it was registered, so its Layer is passed along."""
+    for layer in layers:
+        if _REGISTRY.get(layer.id) != layer:
+            register(layer)
+
+
 def all_layers() -> tuple[Layer, ...]:
     return tuple(_REGISTRY.values())
 

@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
-from caveat.layers import Layer, all_layers, get_layer, layer_ids, register, with_needs
+from caveat.layers import Layer, adopt, all_layers, get_layer, with_needs
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
@@ -30,16 +30,7 @@ _documents: dict[int, Document] = {}  # in the helper: the document being shared
 def _init(model: str | None, layers: tuple[Layer, ...]) -> None:
     global _pipeline_model
     _pipeline_model = model
-    _know(layers)
-
-
-def _know(layers: tuple[Layer, ...]) -> None:
-    """Register the caller's layers here too: a layer registered at run time (a plugin, a
-    test's layer) exists only in the process that registered it, and a spawned helper starts
-    from the built-in registry."""
-    for layer in layers:
-        if layer.id not in layer_ids() or get_layer(layer.id) != layer:
-            register(layer)
+    adopt(layers)
 
 
 def _warm() -> PipelineInfo:
@@ -67,7 +58,7 @@ def _analyse_chunk(
     from caveat.analysis.pipeline.blocks import iter_block_results  # spaCy: only in the helper
     from caveat.analysis.pipeline.load import load_pipeline
 
-    _know(known)
+    adopt(known)  # the caller's layers, even those registered after this helper started
     nlp, _info = load_pipeline(_pipeline_model)
     return list(iter_block_results(_documents[ticket], layers, nlp, order=indices))
 
