@@ -122,3 +122,78 @@ def test_number_detector_runs_on_the_rule_based_fallback(rules_pipeline, text, e
     nlp, _info = rules_pipeline
     doc = nlp(text)
     assert [(s.text, s.label_) for s in doc.spans["number"]] == expected
+
+
+# ../shared/samples/syria-opinion.txt, its first paragraph: the source in the last sentence backs
+# that sentence's own claim, not "a quarter" (issue 9: the message said there was none).
+SYRIA_OPENING = (
+    "So far about 3,800 civilians were killed by Russian airstrikes. About a quarter of those "
+    "people, were children. Not only is Russia being accused of war crimes, but according to "
+    "data from the Syrian Network for Human Rights, Russia has killed more civilians than ISIS "
+    "fighters."
+)
+
+
+def _messages(nlp, text: str) -> dict[str, str]:
+    from caveat.analysis.pipeline.spans import findings_of
+
+    return {text[f.start : f.end]: f.message for f in findings_of(nlp(text), "number")}
+
+
+@pytest.mark.parametrize("which", ["model", "rules"])
+def test_a_source_deep_in_the_next_sentence_is_named_with_why_it_does_not_count(
+    which, pipeline, rules_pipeline
+):
+    nlp, _info = pipeline if which == "model" else rules_pipeline
+    message = _messages(nlp, SYRIA_OPENING)["a quarter"]
+    assert "no source in this sentence or the one before it" in message
+    assert "'according to data from the Syrian Network for Human Rights'" in message
+    assert "deep in that sentence" in message and "own claim" in message
+    assert "or after it" not in message  # it never claims there is none after it
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "named", "why"),
+    [
+        (
+            "Critics claim 40 percent of the funds vanished.",
+            "40 percent",
+            "Critics claim",
+            "names no one",
+        ),
+        (
+            "The repairs were estimated at $4 billion.",
+            "$4 billion",
+            "were estimated",
+            "does not say who says so",
+        ),
+    ],
+)
+def test_a_would_be_source_that_names_no_one_is_named_in_the_message(
+    pipeline, text, figure, named, why
+):
+    nlp, _info = pipeline
+    message = _messages(nlp, text)[figure]
+    assert f"'{named}' in this sentence {why}" in message
+    assert "no source is named in this sentence or the one before or after it" in message
+
+
+def test_with_nothing_nearby_the_message_says_what_was_checked(pipeline):
+    nlp, _info = pipeline
+    message = _messages(nlp, "Putin has an approval rating of 80 percent.")["80 percent"]
+    assert message == (
+        "'80 percent' is a percentage with no source in this sentence or the one before or after it"
+    )
+
+
+def test_the_syria_samples_quarter_names_the_source_it_did_not_count(syria_article, pipeline):
+    from caveat.analysis.run import analyze
+    from caveat.loaders import load_document
+
+    document = load_document(syria_article)
+    analysis = analyze(document, pipeline=pipeline, use_cache=False, parallel=False)
+    [quarter] = [
+        f for f in analysis.findings["number"] if document.text[f.start : f.end] == "a quarter"
+    ]
+    assert "Syrian Network for Human Rights" in quarter.message
+    assert "deep in that sentence" in quarter.message
