@@ -35,6 +35,7 @@ class NumberLexicon:
     back_determiners: frozenset[str]
     back_nouns: frozenset[str]
     explanations: dict[str, str]  # what was checked, said in each message
+    found: dict[str, str]  # what a source found in the next sentence is, by kind of evidence
     where: dict[str, str]  # "this", "before", "after": which sentence, in words
 
     def phrase_lists(self) -> dict[str, tuple[Words, ...]]:
@@ -46,7 +47,7 @@ def number_lexicon(lexicon: str = "number") -> NumberLexicon:
     data = load_lexicon(lexicon)
     units, dates, names, words = data["units"], data["dates"], data["names"], data["words"]
     explanations = dict(data["explanations"])
-    where = explanations.pop("where")
+    where, found = explanations.pop("where"), explanations.pop("found")
 
     def phrases(items: list[str]) -> tuple[Words, ...]:
         return tuple(tuple(p.split()) for p in items)
@@ -75,5 +76,6 @@ def number_lexicon(lexicon: str = "number") -> NumberLexicon:
         back_determiners=frozenset(data["sources"]["back_determiners"]),
         back_nouns=frozenset(data["sources"]["back_nouns"]),
         explanations=explanations,
+        found=found,
         where=where,
     )

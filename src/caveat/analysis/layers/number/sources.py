@@ -17,8 +17,10 @@ from spacy.tokens import Span
 from caveat.analysis.layers.number.lexicon import NumberLexicon
 from caveat.analysis.shared.attribution import attribution_spans
 
-#: how many words of a phrase's object a message quotes ("according to data from the ...")
+#: how many words of a piece of evidence a message quotes
 QUOTED_WORDS = 10
+#: a phrase ending in one of these is quoted with its object ("according to the ministry")
+OBJECT_BEFORE = frozenset({"to", "from", "by", "of", "in", "for", "citing"})
 
 
 @dataclass
@@ -63,8 +65,12 @@ def what_was_checked(k: int, sources: list[SentenceSources], lex: NumberLexicon)
     what was found that does not back the figure."""
     explain = lex.explanations
     if k + 1 < len(sources) and sources[k + 1].found:
-        evidence = _quote(sources[k + 1].found[0])
-        return explain["deep_in_next"].format(evidence=evidence)
+        span = sources[k + 1].found[0]
+        found = lex.found.get(span.label_, lex.found["names"]).format(evidence=_quote(span))
+        words_before = sum(1 for t in span.doc[span.sent.start : span.start] if not t.is_punct)
+        # A source at the very start points back; one found there anyway is a quotation.
+        deep = words_before >= lex.opening_words
+        return explain["deep_in_next" if deep else "quotation_opens_next"].format(found=found)
     for where, j in (("this", k), ("before", k - 1), ("after", k + 1)):
         if 0 <= j < len(sources) and sources[j].rejected:
             span = sources[j].rejected[0]
@@ -73,10 +79,10 @@ def what_was_checked(k: int, sources: list[SentenceSources], lex: NumberLexicon)
 
 
 def _quote(span: Span) -> str:
-    """The words of a piece of evidence, at most QUOTED_WORDS of them; a phrase such as
-    "according to" with its object, up to the end of its clause."""
+    """The words of a piece of evidence, at most QUOTED_WORDS of them; a phrase that takes an
+    object ("according to", "data from") with its object, up to the end of its clause."""
     doc, end = span.doc, span.end
-    if span.label_ == "attributing-phrase":
+    if span.label_ == "attributing-phrase" and doc[end - 1].lower_ in OBJECT_BEFORE:
         sent = span.sent
         while end < sent.end and end - span.start < QUOTED_WORDS:
             tok = doc[end]

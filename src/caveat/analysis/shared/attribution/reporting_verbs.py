@@ -34,7 +34,7 @@ def reporting_verb_spans(
         if kind is None:
             continue
         if _is_agentless_passive(tok, sent):
-            if rejected is not None:
+            if rejected is not None and kind == "speech":  # "it is said", "was estimated"
                 be = _previous_content(tok, sent) or tok  # "was (widely) estimated"
                 rejected.append(Span(doc, be.i, tok.i + 1, label=AGENTLESS))
             continue

@@ -197,3 +197,15 @@ def test_the_syria_samples_quarter_names_the_source_it_did_not_count(syria_artic
     ]
     assert "Syrian Network for Human Rights" in quarter.message
     assert "deep in that sentence" in quarter.message
+
+
+def test_a_quotation_opening_the_next_sentence_is_called_someones_words(pipeline):
+    nlp, _info = pipeline
+    text = (
+        "Prices at the market rose 12 percent this year. “We cannot afford to shop here any "
+        "more,” said Ana Lopez, a teacher."
+    )
+    message = _messages(nlp, text)["12 percent"]
+    assert "the next sentence quotes someone ('“We cannot afford to shop here" in message
+    assert "someone's own words, not as a source for this figure" in message
+    assert "deep in that sentence" not in message
