@@ -14,13 +14,15 @@ from caveat.findings import Analysis
 def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
     text = document.text
     return {
-        "source": str(document.source) if document.source else None,
+        "source": document.origin or None,
         "format": document.format,
         "title": document.title,
+        "language": document.language or None,
         "pipeline": {
             "name": analysis.pipeline.name,
             "version": analysis.pipeline.version,
             "notice": analysis.pipeline.notice,
+            "label": analysis.pipeline.display_name(),
         },
         "layers": list(analysis.layers),
         "text": text,

@@ -24,19 +24,8 @@ from caveat.findings import Analysis, Finding, PipelineInfo
 from caveat.layers import Layer, all_layers
 from caveat.resources import resource_path
 
-PACKAGE = Path(__file__).resolve().parents[1]  # src/caveat
-#: What the analysis runs besides caveat/analysis/: the data it exchanges, the registry, the
-#: rules and their messages, the lexicon loader and the reader's added words.
-CORE_MODULES = (
-    "document.py",
-    "findings.py",
-    "layers.py",
-    "rules.py",
-    "resources.py",
-    "reader_words.py",
-)
-
 MAX_BYTES = 200 * 1024 * 1024
+PACKAGE = Path(__file__).resolve().parents[1]  # src/caveat
 
 
 def cache_dir() -> Path:
@@ -44,11 +33,12 @@ def cache_dir() -> Path:
 
 
 def fingerprint_sources(layers: tuple[Layer, ...] | None = None) -> list[Path]:
-    """Every file whose change must miss the cache: the analysis package, the core modules it
-    uses, each layer's module (a plugin's too) and lexicon, and the bundled lexicons."""
+    """Every file whose change must miss the cache: the analysis package, the top-level modules
+    it uses (the data it exchanges, the registry, the rules and their messages, the lexicon
+    loader, the reader's words; all of them, so a new one is never missed), each layer's module
+    (a plugin's too) and lexicon, and the bundled lexicons."""
     layers = all_layers() if layers is None else layers
-    files = sorted((PACKAGE / "analysis").rglob("*.py"))
-    files += [PACKAGE / name for name in CORE_MODULES]
+    files = sorted((PACKAGE / "analysis").rglob("*.py")) + sorted(PACKAGE.glob("*.py"))
     for layer in layers:
         spec = importlib.util.find_spec(layer.module)
         if spec is not None and spec.origin and spec.origin.endswith(".py"):

@@ -7,21 +7,35 @@ import json
 import sys
 from pathlib import Path
 
-from caveat.cli.options import add_input_options, as_reader_wants
+from caveat.cli.options import (
+    add_input_options,
+    add_language_option,
+    as_reader_wants,
+    chosen_skips,
+    layers_for,
+    source_argument,
+)
 from caveat.document import Document
 from caveat.findings import Analysis
-from caveat.loaders import load_document
+from caveat.loaders import load_source
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="print the findings and metrics of a file (or many)")
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument(
+        "files",
+        type=source_argument,
+        nargs="+",
+        metavar="FILE_DIR_OR_URL",
+        help="a file, a folder (with --jsonl) or a web address (Caveat's only network use)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
         "--jsonl", type=Path, metavar="OUT", help="batch: one JSON line per file, resumable"
     )
     p.add_argument("--jobs", type=int, help="batch: worker processes (default: all cores)")
     add_input_options(p)
+    add_language_option(p)
     p.set_defaults(run=run)
 
 
@@ -34,7 +48,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
         words = " ".join(document.text[f.start : f.end].split())
         print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
     print(file=out)
-    print(f"pipeline: {analysis.pipeline.label()}", file=out)
+    print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:
         print(
             f"{layer}: {analysis.count(layer)} findings, "
@@ -49,7 +63,7 @@ def run_batch(args: argparse.Namespace) -> int:
     from caveat.batch import run_batch as batch
 
     analysed, unreadable, skipped = batch(
-        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size
+        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size, args.skip_rules
     )
     print(
         f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
@@ -59,16 +73,24 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    skip = chosen_skips(args)
+    addresses = [f for f in args.files if isinstance(f, str)]
+    if addresses and (args.jsonl or len(args.files) > 1):
+        print("caveat: a web address is analysed on its own, without --jsonl", file=sys.stderr)
+        return 2
     if args.jsonl:
         return run_batch(args)
-    if len(args.files) > 1 or args.files[0].is_dir():
+    first = args.files[0]
+    if len(args.files) > 1 or (isinstance(first, Path) and first.is_dir()):
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
-    document = load_document(args.files[0], max_bytes=args.max_size)
+    document = load_source(first, max_bytes=args.max_size)
     from caveat.analysis.run import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
-    analysis = as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
+    layers = layers_for(document, args.layers, args.any_language)
+    found = analyze(document, layers=layers, model=args.model)
+    analysis = as_reader_wants(document, found, skip)
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
         print()

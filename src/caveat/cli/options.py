@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from caveat.document import Document
 from caveat.findings import Analysis
 from caveat.layers import layer_ids
-from caveat.loaders import DEFAULT_MAX_BYTES
+from caveat.loaders import DEFAULT_MAX_BYTES, is_web_address
 
 
 def layers_option(value: str) -> tuple[str, ...]:
@@ -31,11 +33,49 @@ def megabytes(value: str) -> int:
     return int(size * 1024 * 1024)
 
 
+def source_argument(value: str) -> Path | str:
+    """A file (Path) or a web address, kept as the string it is (Path() would mangle it)."""
+    return value if is_web_address(value) else Path(value)
+
+
+def add_language_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--any-language",
+        action="store_true",
+        help="analyse a text that is not in English too (the layers read English)",
+    )
+
+
+def layers_for(document: Document, layers: Sequence[str], any_language: bool) -> tuple[str, ...]:
+    """The layers to run: none on a text in another language, unless asked to, with a note."""
+    from caveat.loaders.language import language_name, reads_as_english
+
+    if reads_as_english(document.language):
+        return tuple(layers)
+    name = language_name(document.language)
+    if any_language:
+        print(f"caveat: note: the text is in {name}; analysed with English rules", file=sys.stderr)
+        return tuple(layers)
+    print(
+        f"caveat: note: the text is mostly in {name}, and Caveat's layers read English, so "
+        "nothing was flagged; --any-language analyses it anyway",
+        file=sys.stderr,
+    )
+    return ()
+
+
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--layers", type=layers_option, default=layer_ids(), help="comma-separated layers"
     )
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
+    p.add_argument(
+        "--skip-rules",
+        type=skip_rules_option,
+        default=frozenset(),
+        metavar="ID[,ID...]",
+        help="rules whose findings to leave out (ids as 'caveat rules' lists them)",
+    )
     p.add_argument(
         "--max-size",
         type=megabytes,
@@ -45,11 +85,35 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
-    """Leave out what the reader asked never to see (their ignore list)."""
-    from caveat.reader_words import load_added_words, load_ignored_words, without_ignored
+class UsageError(Exception):
+    """A command line that cannot be run as given: one line for the reader, exit status 2."""
 
-    _added, problem = load_added_words()
+
+def skip_rules_option(value: str) -> frozenset[str]:
+    """`--skip-rules ID[,ID...]`: rule ids as `caveat rules` lists them (checked by
+    `chosen_skips`, so that an unknown id is one line, not argparse's usage block)."""
+    return frozenset(n.strip() for n in value.split(",") if n.strip())
+
+
+def chosen_skips(args: argparse.Namespace) -> frozenset[str]:
+    """The rules `--skip-rules` names; UsageError naming an unknown one and the known ones."""
+    from caveat.rules import all_rules
+
+    known = [rule.id for rule in all_rules()]
+    unknown = sorted(args.skip_rules - set(known))
+    if unknown:
+        raise UsageError(f"unknown rule {', '.join(unknown)}; known rules: {', '.join(known)}")
+    return frozenset(args.skip_rules)
+
+
+def as_reader_wants(
+    document: Document, analysis: Analysis, skip_rules: frozenset[str] = frozenset()
+) -> Analysis:
+    """Leave out what the reader asked never to see: the ignore list, the rules words.toml
+    skips and `skip_rules`."""
+    from caveat import reader_words
+
+    analysis, problem = reader_words.as_reader_wants(analysis, document.text, skip_rules)
     if problem:
         print(f"caveat: note: {problem}", file=sys.stderr)
-    return without_ignored(analysis, document.text, load_ignored_words())
+    return analysis

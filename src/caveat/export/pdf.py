@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,12 +20,21 @@ from pypdf.errors import PdfReadError
 from caveat.document import Document, PdfOrigin
 from caveat.export.annotate import HighlightWriter
 from caveat.export.boxes import Placement, TextPages, place
-from caveat.export.locate import locate
+from caveat.export.locate import locate_with_added
+from caveat.export.own_marks import (
+    PrintedPages,
+    continued_pages,
+    glued_breaks,
+    line_boxes,
+    mark_article,
+    mark_summary,
+)
 from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
 from caveat.export.safe_write import ExportError, check_target, write_atomically
 from caveat.export.summary import summary_job
 from caveat.findings import Analysis, Finding
 from caveat.layers import get_layer, in_order, layer_ids
+from caveat.loaders.pdf_marks import ANNOTATED
 
 __all__ = ["ExportError", "check_target", "export_pdf"]
 
@@ -57,14 +67,20 @@ def _with_subtitle(job: PrintJob, document: Document, findings: int) -> PrintJob
 
 def _render_article(
     document: Document, renderer: Renderer, findings: list[Finding], work: Path
-) -> tuple[Path, list[Placement]]:
+) -> tuple[Path, list[Placement], PrintedPages]:
     job = _with_subtitle(article_job(document), document, len(findings))
     path = work / "article.pdf"
     frame = renderer(job, path)
     pdf = pdfium.PdfDocument(path)
     try:
-        origin = locate(pdf, job, frame, len(document.text))
-        return path, _place_all(findings, origin, pdf)
+        origin, added = locate_with_added(pdf, job, frame, len(document.text))
+        printed = PrintedPages(
+            frame,
+            line_boxes(pdf, added),
+            continued_pages(job, origin),
+            glued_breaks(pdf, document.text, origin),
+        )
+        return path, _place_all(findings, origin, pdf), printed
     finally:
         pdf.close()
 
@@ -131,14 +147,19 @@ def export_pdf(
     findings = sorted(f for layer in chosen for f in analysis.findings[layer])
     with tempfile.TemporaryDirectory(prefix="caveat-export-") as work_dir:
         work = Path(work_dir)
+        printed: PrintedPages | None = None
         if document.format == "pdf":
             base, placements = _original_pdf(document, findings)
         elif renderer is None:
             raise ExportError(f"exporting a .{document.format} article needs a renderer")
         else:
-            base, placements = _render_article(document, renderer, findings, work)
+            base, placements, printed = _render_article(document, renderer, findings, work)
         writer = _writer_over(base)
         article_pages = len(writer.pages)
+        # marked, so that Caveat reading this PDF again reads only the article (pdf_marks.py)
+        modified = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
+        if printed is not None:
+            mark_article(writer, printed, article_pages, modified)
         if renderer is not None:
             first_pages: dict[Finding, int] = {}
             for p in placements:
@@ -146,6 +167,7 @@ def export_pdf(
             summary = summary_job(document, analysis, chosen, first_pages, article_pages + 1)
             renderer(summary, work / "summary.pdf")
             writer.append(work / "summary.pdf", import_outline=False)
+            mark_summary(writer, range(article_pages, len(writer.pages)), modified)
             # a bookmark, so a viewer's outline panel jumps straight to the summary
             writer.add_outline_item(title="What Caveat found", page_number=article_pages)
         highlights = HighlightWriter(writer, [get_layer(layer) for layer in chosen])
@@ -153,6 +175,6 @@ def export_pdf(
             highlights.add(placement)
         if document.format != "pdf":  # a user's PDF keeps its own metadata
             title = document.title or document.name
-            writer.add_metadata({"/Title": f"{title} (annotated by Caveat)", "/Creator": "Caveat"})
+            writer.add_metadata({"/Title": f"{title} {ANNOTATED}", "/Creator": "Caveat"})
         write_atomically(writer, output)
         return len(writer.pages)

@@ -113,15 +113,21 @@ def _heading_level(element: lxml.etree._Element) -> int:
     return int(name[1]) if re.fullmatch(r"h[1-6]", name) else 2
 
 
-def load_html(path: Path, data: bytes) -> Document:
-    extracted = trafilatura.extract(
-        data,
-        output_format="xml",
-        include_links=True,
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
+def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
+    """`whole` reads every element rather than trafilatura's pick of the main text: a pasted
+    selection is all article, and trafilatura drops the links of a short one."""
+    extracted = (
+        ""
+        if whole
+        else trafilatura.extract(
+            data,
+            output_format="xml",
+            include_links=True,
+            include_formatting=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
     )
     builder = TextBuilder()
     walker = _Walker(builder)
