@@ -3,23 +3,27 @@
 Text articles are printed by an injected renderer (Qt, which the core may not import); a PDF the
 user opened keeps its own pages, untouched, and only gains annotations. Either way the findings
 become /Highlight annotations placed by pdfium's character boxes, and the summary pages follow.
+Both are added as an incremental update (increment.py): the pages' bytes stay as they were.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from caveat.document import Document, PdfOrigin
 from caveat.export.annotate import HighlightWriter
 from caveat.export.boxes import Placement, TextPages, place
+from caveat.export.increment import IncrementalPdf
 from caveat.export.locate import locate
+from caveat.export.pdf_objects import add_bookmark, append_pages
 from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
 from caveat.export.safe_write import ExportError, check_target, write_atomically
 from caveat.export.summary import summary_job
@@ -27,6 +31,9 @@ from caveat.findings import Analysis, Finding
 from caveat.layers import get_layer, in_order, layer_ids
 
 __all__ = ["ExportError", "check_target", "export_pdf"]
+
+log = logging.getLogger(__name__)
+SUMMARY_BOOKMARK = "What Caveat found"
 
 
 def _chosen(analysis: Analysis, layers: Iterable[str]) -> list[str]:
@@ -101,15 +108,37 @@ def _check_unchanged(document: Document, pdf: pdfium.PdfDocument) -> None:
             raise ExportError(f"{document.source} changed since it was opened; open it again")
 
 
-def _writer_over(base: Path) -> PdfWriter:
-    """A writer holding every page of `base` (decrypted if it opens without a password)."""
+def _open_base(base: Path) -> IncrementalPdf:
+    """The PDF to annotate (decrypted if it opens without a password)."""
     try:
-        reader = PdfReader(base)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExportError(f"{base.name} is password-protected; it cannot be annotated")
-        return PdfWriter(clone_from=reader)
-    except (OSError, PdfReadError) as exc:
+        return IncrementalPdf.open(base)
+    except PermissionError:
+        raise ExportError(f"{base.name} is password-protected; it cannot be annotated") from None
+    except (OSError, PyPdfError, ValueError) as exc:
         raise ExportError(f"cannot read {base.name}: {exc}") from None
+
+
+def _annotate(
+    pdf: IncrementalPdf,
+    document: Document,
+    chosen: list[str],
+    placements: list[Placement],
+    summary: Path | None,
+) -> int:
+    """Add the summary pages (when rendered), the highlights and the metadata; the page count."""
+    added = []
+    if summary is not None:
+        added = append_pages(pdf, PdfReader(summary))
+        # a bookmark, so a viewer's outline panel jumps straight to the summary
+        if added:
+            add_bookmark(pdf, SUMMARY_BOOKMARK, added[0])
+    highlights = HighlightWriter(pdf, [get_layer(layer) for layer in chosen])
+    for placement in placements:
+        highlights.add(placement)
+    if document.format != "pdf":  # a user's PDF keeps its own metadata
+        title = document.title or document.name
+        pdf.set_info({"/Title": f"{title} (annotated by Caveat)", "/Creator": "Caveat"})
+    return pdf.page_count() + len(added)
 
 
 def export_pdf(
@@ -137,22 +166,25 @@ def export_pdf(
             raise ExportError(f"exporting a .{document.format} article needs a renderer")
         else:
             base, placements = _render_article(document, renderer, findings, work)
-        writer = _writer_over(base)
-        article_pages = len(writer.pages)
+        pdf = _open_base(base)
+        summary: Path | None = None
         if renderer is not None:
             first_pages: dict[Finding, int] = {}
             for p in placements:
                 first_pages.setdefault(p.finding, p.page + 1)
-            summary = summary_job(document, analysis, chosen, first_pages, article_pages + 1)
-            renderer(summary, work / "summary.pdf")
-            writer.append(work / "summary.pdf", import_outline=False)
-            # a bookmark, so a viewer's outline panel jumps straight to the summary
-            writer.add_outline_item(title="What Caveat found", page_number=article_pages)
-        highlights = HighlightWriter(writer, [get_layer(layer) for layer in chosen])
-        for placement in placements:
-            highlights.add(placement)
-        if document.format != "pdf":  # a user's PDF keeps its own metadata
-            title = document.title or document.name
-            writer.add_metadata({"/Title": f"{title} (annotated by Caveat)", "/Creator": "Caveat"})
-        write_atomically(writer, output)
-        return len(writer.pages)
+            summary = work / "summary.pdf"
+            job = summary_job(document, analysis, chosen, first_pages, pdf.page_count() + 1)
+            renderer(job, summary)
+        try:
+            pages = _annotate(pdf, document, chosen, placements, summary)
+            write_atomically(pdf, output)
+        except ExportError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a structure pypdf misreads must not end in a traceback
+            log.debug("annotating %s failed", base, exc_info=True)
+            detail = " ".join(str(exc).split())[:120]
+            raise ExportError(
+                f"could not annotate {base.name}: its structure is damaged "
+                f"({type(exc).__name__}: {detail})"
+            ) from None
+        return pages
