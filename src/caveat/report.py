@@ -17,6 +17,7 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
         "source": str(document.source) if document.source else None,
         "format": document.format,
         "title": document.title,
+        "notices": list(document.notices),
         "pipeline": {
             "name": analysis.pipeline.name,
             "version": analysis.pipeline.version,

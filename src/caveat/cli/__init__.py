@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from caveat import __version__
 from caveat.cli import analyze, evaluate, export
+from caveat.cli.logs import configure_logging
 from caveat.loaders import LoadError
 
 COMMAND_MODULES = (analyze, export, evaluate)
@@ -38,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(argv)
     args = build_parser().parse_args(argv)
+    configure_logging(getattr(args, "verbose", False))
     try:
         return args.run(args)
     except LoadError as exc:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from caveat.cli.options import add_input_options, as_reader_wants
+from caveat.cli.options import add_input_options, as_reader_wants, print_notices
 from caveat.document import Document
 from caveat.findings import Analysis
 from caveat.loaders import load_document
@@ -27,6 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def print_report(document: Document, analysis: Analysis) -> None:
     out = sys.stdout
+    print_notices(document)
     if analysis.pipeline.notice:
         print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
     for f in analysis.all_findings():

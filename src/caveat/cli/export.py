@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from caveat.cli.options import add_input_options, as_reader_wants
+from caveat.cli.options import add_input_options, as_reader_wants, print_notices
 from caveat.loaders import load_document
 
 
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from caveat.gui.print_layout import render_print_job
 
     document = load_document(args.file, max_bytes=args.max_size)
+    print_notices(document)
     try:
         check_target(args.output, document.source)  # before the analysis, not after it
         analysis = analyze(document, layers=args.layers, model=args.model)

@@ -37,12 +37,24 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
     p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show what libraries log (repairs of a damaged PDF) and Caveat's own log",
+    )
+    p.add_argument(
         "--max-size",
         type=megabytes,
         default=DEFAULT_MAX_BYTES,
         metavar="MB",
         help="refuse files larger than this (default 50 MB)",
     )
+
+
+def print_notices(document: Document) -> None:
+    """What the loader had to guess (an encoding, an article not in the page), on stderr."""
+    for notice in document.notices:
+        print(f"note: {notice}", file=sys.stderr)
 
 
 def as_reader_wants(document: Document, analysis: Analysis) -> Analysis:

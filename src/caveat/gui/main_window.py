@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -278,6 +279,9 @@ class MainWindow(QMainWindow):
         tab.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [880, 340])
         tab.splitter.splitterMoved.connect(lambda *_: self._save_splitter(tab))
         tab.analysis_failed.connect(self.message_bar.show_error)
+        if document.notices:  # what the loader had to guess (an encoding, a missing article)
+            notices = " ".join(html.escape(n) for n in document.notices)
+            self.message_bar.show_notice(f"<b>{html.escape(document.name)}</b>: {notices}")
         tab.filtered.connect(self._offer_undo)
         index = self.tabs.addTab(tab, document.name)
         self.tabs.setTabToolTip(index, str(document.source or document.name))

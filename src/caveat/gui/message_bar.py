@@ -55,6 +55,11 @@ class MessageBar(QFrame):
     def show_error(self, text: str) -> None:
         self._show("error", text, "", None)
 
+    def show_notice(self, text: str) -> None:
+        """Something the reader should know about a document (how its text was read): stays
+        until closed, in the calm colour."""
+        self._show("info", text, "", None)
+
     def show_toast(
         self, text: str, action: str = "", callback: Callable[[], None] | None = None
     ) -> None:
