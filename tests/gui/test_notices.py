@@ -1,4 +1,5 @@
-"""What the loader had to guess is shown in the message bar when the document opens."""
+"""What the reader is told about how a document was read: guesses in the message bar, and
+readability that could not be measured."""
 
 from __future__ import annotations
 
@@ -21,3 +22,13 @@ def test_a_utf8_file_opens_without_a_notice(window, qtbot, tmp_path):
     [tab] = window.open_paths([path])
     assert not window.message_bar.isVisibleTo(window)
     qtbot.waitSignal(tab.analysis_ready, timeout=60_000).wait()
+
+
+def test_a_one_word_file_shows_too_short_to_measure_not_a_grade(window, qtbot, tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Harbour\n", encoding="utf-8")
+    [tab] = window.open_paths([path])
+    qtbot.waitSignal(tab.analysis_ready, timeout=60_000).wait()
+    text = tab.side_panel.metrics_label.text()
+    assert "Too short to measure (1 word, 1 sentence)" in text
+    assert "Flesch-Kincaid" not in text and "Grade" not in text

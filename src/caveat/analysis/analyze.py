@@ -67,7 +67,7 @@ def iter_block_results(
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
             found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
-            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS))
+            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS, block=True))
             if cancelled and cancelled():
                 return
 
@@ -110,7 +110,7 @@ def analyze(
                 progress(len(results), len(indices))
         return not (cancelled and cancelled())
 
-    metrics: dict[str, float] | None = None
+    metrics: dict[str, float | None] | None = None
     if parallel and body.count(" ") > HELPER_ABOVE_WORDS:
         from caveat.analysis.parallel import chunked, share_work, shared_helper
 

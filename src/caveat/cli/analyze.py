@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from caveat.analysis.metric_words import unmeasured_reason
 from caveat.cli.options import add_input_options, as_reader_wants, print_notices
 from caveat.document import Document
 from caveat.findings import Analysis
@@ -42,8 +43,11 @@ def print_report(document: Document, analysis: Analysis) -> None:
             f"{analysis.per_100_words(layer):.2f} per 100 words",
             file=out,
         )
+    if reason := unmeasured_reason(analysis.metrics):
+        print(f"readability: {reason}", file=out)
     for name, value in analysis.metrics.items():
-        print(f"{name}: {value:g}", file=out)
+        if value is not None:
+            print(f"{name}: {value:g}", file=out)
 
 
 def run_batch(args: argparse.Namespace) -> int:
