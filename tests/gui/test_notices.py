@@ -32,3 +32,20 @@ def test_a_one_word_file_shows_too_short_to_measure_not_a_grade(window, qtbot, t
     text = tab.side_panel.metrics_label.text()
     assert "Too short to measure (1 word, 1 sentence)" in text
     assert "Flesch-Kincaid" not in text and "Grade" not in text
+
+
+def test_a_web_page_shows_its_byline_under_the_title_in_quiet_italics(window, qtbot):
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "data" / "news-page.html"
+    [tab] = window.open_paths([page])
+    lines = tab.reader.toPlainText().split("\n")
+    assert lines[:3] == [
+        "Harbour town counts the cost of the storm",
+        "",
+        "By Mara Quinlan · 12 March 2024",
+    ]
+    qtbot.waitSignal(tab.analysis_ready, timeout=60_000).wait()
+    block = tab.reader.document().findBlockByNumber(2)
+    italic = [r.format.fontItalic() for r in block.layout().formats()]
+    assert italic and all(italic)
