@@ -4,26 +4,26 @@ A text file does not say its encoding, so past UTF-8 every choice is a guess, an
 told so (`Decoded.notices`). The order of guesses comes from real files that went wrong:
 
 - UTF-8 with a few stray bytes (one Windows-1252 "£" pasted into a UTF-8 article) is still UTF-8:
-  the stray bytes are read as Windows-1252. Detection took such a file whole for cp1250 and turned
-  every "£" into "ÂŁ".
-- Bytes that read in cp1252 (a superset of latin-1's printable range) as ordinary Western text
-  (mostly ASCII, accented letters, currency signs and typographic punctuation) are cp1252.
-  charset-normalizer alone takes short Western text for cp1250, cp852 or a Mac code page, and a
-  text with one "£" for cp932 ("a ｣15.8m signing").
-- Anything else goes to detection, except that a CJK code page is not believed for text that is
-  nearly all ASCII: such text is Western with a few odd bytes, read as cp1252.
+  the stray bytes are read as Windows-1252. Detection took such a 20 MB file whole for cp1250 and
+  turned every "£" into "ÂŁ".
+- Bytes that read in cp1252 as ordinary Western text are cp1252 (western.py: a text with one
+  "£" was taken for cp932).
+- Anything else goes to detection (charset-normalizer), except that a CJK code page is not
+  believed for text that is nearly all ASCII (read as cp1252), and a Western guess gives way to
+  cp1250 when that reads with fewer signs stuck to letters.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
 import charset_normalizer
 
 from caveat.loaders.errors import LoadError
+from caveat.loaders.western import is_western_code_page, looks_western, reads_better
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BYTE_ORDER_MARKS = (
@@ -33,29 +33,9 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Beyond ASCII, what Western text in cp1252 is made of: typography, latin-1's accented letters
-# and the signs that are the same bytes in the Central European and Cyrillic code pages ("§",
-# "°", "±", "«"). "×" and "÷" are left out: in cp1251 those bytes are Cyrillic letters.
-_WESTERN_EXTRAS = frozenset("‘’‚“”„–—…€•™‹›†‡ŒœŠšŽž\u00a0¤¦§©«¬\u00ad®°±²µ¶·»") | frozenset(
-    chr(c) for c in range(0xC0, 0x100) if chr(c) not in "×÷"
-)
-# Signs that are letters in cp1250 or cp1251 ("£" is "Ł", "¿" is "ż", "½" is "˝"): Western only
-# where Western text puts them (a currency sign by a figure, a fraction after a digit or a space,
-# "¿" and "¡" opening a word, an ordinal indicator after a digit). This finds one out of place;
-# the pattern starts with the signs' bytes, so the search skips ahead as fast as a plain find.
-_PLACED_SIGNS = b"\xa1\xa2\xa3\xa5\xaa\xba\xbc\xbd\xbe\xbf"
-_SIGN_OUT_OF_PLACE = re.compile(
-    rb"[\xa1-\xa3\xa5\xaa\xba\xbc-\xbf](?:"
-    rb"(?<=[\xa2\xa3\xa5])(?<![0-9].)(?<![0-9]\s.)(?!\s?[0-9])"
-    rb"|(?<=[\xbc-\xbe])(?:(?<![\s0-9].)|(?=[A-Za-z]))"
-    rb"|(?<=[\xa1\xbf])(?:(?<=[A-Za-z\xc0-\xff].)|(?![A-Za-z\xc0-\xff]))"
-    rb"|(?<=[\xaa\xba])(?<![0-9].))",
-    re.DOTALL,
-)
-_WESTERN_MAX_ACCENTED_SHARE = 0.3  # of all letters; Cyrillic read as cp1252 is nearly all
-_WESTERN_ALWAYS = 3  # accented letters a few words long ("¿Qué?") may hold, whatever their share
-# UTF-8 is kept while its valid multi-byte characters outnumber its invalid bytes this many times.
-_UTF8_VALID_PER_STRAY = 4
+# UTF-8 is kept while the bytes of its valid multi-byte characters outnumber its stray bytes this
+# many times (a character is two or three bytes: about four characters per stray byte).
+_UTF8_VALID_BYTES_PER_STRAY = 8
 # Text with no more than this share of bytes outside ASCII is not in a multi-byte encoding (CJK
 # code pages), whatever detection says.
 _MOSTLY_ASCII_SHARE = 0.05
@@ -68,11 +48,7 @@ _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\f\r"} | {"\x7f"}
 _CONTROL_BYTES = "".join(_CONTROL).encode("ascii")
 _MAX_CONTROL_SHARE = 0.01
 _ASCII = bytes(range(128))
-_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (c < 128 and chr(c).isalpha()))
-_NOT_ACCENTED_LETTERS = bytes(
-    c for c in range(256) if not (c >= 0xC0 or c in b"\x8a\x8c\x8e\x9a\x9c\x9e\x9f")
-)
-_DETECTION_SAMPLE = 1 << 20  # bytes: charset-normalizer takes a second over 20 MB
+_SAMPLE = 1 << 20  # bytes: a first look at a large file (charset-normalizer takes 1 s on 20 MB)
 _NAMES = {
     "cp1252": "Windows-1252 (Western European)",
     "cp1250": "Windows-1250 (Central European)",
@@ -96,16 +72,34 @@ class Decoded(NamedTuple):
     notices: tuple[str, ...] = ()
 
 
+class _Strays(threading.local):
+    """The bytes the stray handler replaced in this thread's last decoding."""
+
+    count = 0
+    first = -1  # offset of the first
+
+
+_strays = _Strays()
+
+
 def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     """A codec error handler: read each byte the codec rejects as Windows-1252, one at a time
-    ("\ufffd" for the five bytes cp1252 leaves undefined)."""
+    ("\ufffd" for the five bytes cp1252 leaves undefined), and count them."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
+    if _strays.first < 0:
+        _strays.first = error.start
+    _strays.count += 1
     byte = error.object[error.start : error.start + 1]
     return byte.decode("cp1252", errors="replace"), error.start + 1
 
 
 codecs.register_error(_STRAY_HANDLER, _stray_bytes_as_cp1252)
+
+
+def _with_strays(data: bytes, encoding: str) -> str:
+    _strays.count, _strays.first = 0, -1
+    return data.decode(encoding, errors=_STRAY_HANDLER)
 
 
 def byte_order_mark_encoding(data: bytes) -> str | None:
@@ -115,12 +109,32 @@ def byte_order_mark_encoding(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes, strays: int) -> bool:
+    valid_bytes = len(data.translate(None, _ASCII)) - strays
+    return valid_bytes >= _UTF8_VALID_BYTES_PER_STRAY * strays
+
+
+def _as_utf8(data: bytes) -> str | None:
+    """`data` read as UTF-8 with its stray bytes as Windows-1252 (counted in `_strays`), or None
+    when there are too many of them for UTF-8.
+
+    The first megabyte is judged first with Python's own replacement (in C): reading a file of
+    Windows-1252 or Cyrillic byte by byte through the stray handler would take seconds.
+    """
+    sample = data if len(data) <= _SAMPLE else data[: data.rfind(b"\n", 0, _SAMPLE) + 1]
+    replaced = sample.decode("utf-8", errors="replace").count("\ufffd")
+    if not _mostly_utf8(sample, replaced - sample.count("\ufffd".encode())):
+        return None
+    text = _with_strays(data, "utf-8")
+    return text if _mostly_utf8(data, _strays.count) else None
+
+
 def _detected_encoding(path: Path, data: bytes) -> str:
     """charset-normalizer's best guess, from a sample of the first megabyte (cut at a line break,
     so no character is split) when that sample's guess decodes the whole file."""
-    if len(data) > _DETECTION_SAMPLE:
-        cut = data.rfind(b"\n", 0, _DETECTION_SAMPLE)
-        matches = list(charset_normalizer.from_bytes(data[: cut if cut > 0 else _DETECTION_SAMPLE]))
+    if len(data) > _SAMPLE:
+        cut = data.rfind(b"\n", 0, _SAMPLE)
+        matches = list(charset_normalizer.from_bytes(data[: cut if cut > 0 else _SAMPLE]))
         if matches and _decodes(data, matches[0].encoding):
             return matches[0].encoding
     matches = list(charset_normalizer.from_bytes(data))
@@ -129,49 +143,29 @@ def _detected_encoding(path: Path, data: bytes) -> str:
     return matches[0].encoding
 
 
-def _looks_western(data: bytes) -> bool:
-    """Whether `data`, read as cp1252, is Western text. Works on the bytes, since for a file of
-    tens of megabytes a set of its characters alone takes most of a second."""
-    beyond_ascii = data.translate(None, _ASCII)
-    if not beyond_ascii:
-        return True
-    present = bytes(b for b in range(0x80, 0x100) if b.to_bytes() in beyond_ascii)
-    if any(b in _PLACED_SIGNS for b in present):
-        if _SIGN_OUT_OF_PLACE.search(data):
-            return False
-        present = bytes(b for b in present if b not in _PLACED_SIGNS)
+def _decodes(data: bytes, encoding: str) -> bool:
     try:
-        if not set(present.decode("cp1252")) <= _WESTERN_EXTRAS:
-            return False
-    except UnicodeDecodeError:  # a byte cp1252 leaves undefined
+        data.decode(encoding)
+    except UnicodeDecodeError:
         return False
-    accented = len(beyond_ascii.translate(None, _NOT_ACCENTED_LETTERS))
-    letters = len(data.translate(None, _NOT_ASCII_LETTERS)) + accented
-    return accented <= max(_WESTERN_MAX_ACCENTED_SHARE * letters, _WESTERN_ALWAYS)
+    return True
 
 
-def _utf8_validity(data: bytes) -> tuple[int, int, str]:
-    """Valid multi-byte characters and invalid sequences when `data` is read as UTF-8, and the
-    text so read (each invalid sequence a U+FFFD)."""
-    replaced = data.decode("utf-8", errors="replace")
-    invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    beyond_ascii = len(data.translate(None, _ASCII))  # bytes, not characters
-    valid_bytes = beyond_ascii - invalid
-    return valid_bytes // 2, invalid, replaced
-
-
-def _is_multibyte(encoding: str) -> bool:
+def _guessed_encoding(path: Path, data: bytes) -> tuple[str, bool]:
+    """The encoding of non-UTF-8 bytes, and whether its undefined bytes are read as strays."""
+    if looks_western(data):
+        return "cp1252", False
+    encoding = _detected_encoding(path, data)
     name = codecs.lookup(encoding).name
-    return any(name.startswith(prefix) for prefix in _MULTIBYTE_ENCODINGS)
-
-
-def _is_utf16_or_32(encoding: str) -> bool:
-    """Detection's guess for a few odd bytes; without a NUL byte no text is UTF-16 or -32."""
-    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
-
-
-def _mostly_ascii(data: bytes) -> bool:
-    return len(data.translate(None, _ASCII)) <= _MOSTLY_ASCII_SHARE * len(data)
+    nearly_ascii = len(data.translate(None, _ASCII)) <= _MOSTLY_ASCII_SHARE * len(data)
+    if name.startswith(("utf-16", "utf-32")) or (
+        name.startswith(_MULTIBYTE_ENCODINGS) and nearly_ascii
+    ):
+        # detection's guess for a few odd bytes: without a NUL byte no text is UTF-16 or -32
+        return "cp1252", True
+    if is_western_code_page(encoding) and reads_better(data, "cp1250", encoding):
+        return "cp1250", False
+    return encoding, False
 
 
 def _guessed(encoding: str) -> str:
@@ -182,19 +176,20 @@ def _guessed(encoding: str) -> str:
     )
 
 
-def _strays_notice(replaced: str, invalid: int) -> str:
-    line = replaced.count("\n", 0, replaced.index("\ufffd")) + 1
-    where = "in 1 place" if invalid == 1 else f"in {invalid:,} places"
+def _strays_notice(data: bytes) -> str:
+    line = data.count(b"\n", 0, _strays.first) + 1
+    some = "1 byte" if _strays.count == 1 else f"{_strays.count:,} bytes"
     return (
-        f"This UTF-8 file has bytes that are not UTF-8 {where} (the first on line {line}); "
-        "they were read as Windows-1252."
+        f"{some} of this UTF-8 file {'is' if _strays.count == 1 else 'are'} not UTF-8 (the "
+        f"first on line {line}) and {'was' if _strays.count == 1 else 'were'} read as "
+        "Windows-1252."
     )
 
 
 def _controls(data: bytes, text: str, encoding: str) -> int:
     """How many control characters the text holds (counted in the bytes where they are the same
     bytes: every encoding here but UTF-16 and UTF-32)."""
-    if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+    if encoding.startswith(("utf-16", "utf-32")):
         return sum(text.count(c) for c in _CONTROL if c in text)
     return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
@@ -202,32 +197,27 @@ def _controls(data: bytes, text: str, encoding: str) -> int:
 def decode(path: Path, data: bytes) -> Decoded:
     """The text a reader sees in `data` (without any byte-order mark), its encoding, and notices
     saying what had to be guessed."""
-    notices: tuple[str, ...] = ()
     encoding = byte_order_mark_encoding(data)
-    if encoding is None and b"\x00" in data:
-        raise LoadError(path, "binary file, not text")
-    errors = "strict"
+    notices: tuple[str, ...] = ()
+    text: str | None = None
     if encoding is None:
-        valid, invalid, replaced = _utf8_validity(data)
-        if invalid == 0:
+        if b"\x00" in data:
+            raise LoadError(path, "binary file, not text")
+        text = _as_utf8(data)
+        if text is not None:
             encoding = "utf-8"
-        elif valid >= _UTF8_VALID_PER_STRAY * invalid:
-            encoding, errors = "utf-8", _STRAY_HANDLER
-            notices = (_strays_notice(replaced, invalid),)
-        elif _looks_western(data):
-            encoding = "cp1252"
-            notices = (_guessed(encoding),)
+            notices = (_strays_notice(data),) if _strays.count else ()
         else:
-            encoding = _detected_encoding(path, data)
-            if _is_utf16_or_32(encoding) or (_is_multibyte(encoding) and _mostly_ascii(data)):
-                encoding, errors = "cp1252", _STRAY_HANDLER  # undefined cp1252 bytes as U+FFFD
+            encoding, strays = _guessed_encoding(path, data)
+            text = _with_strays(data, encoding) if strays else None
             notices = (_guessed(encoding),)
-    try:
-        text = data.decode(encoding, errors=errors)
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            path, f"not valid {encoding} text (bad byte at position {exc.start})"
-        ) from None
+    if text is None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                path, f"not valid {encoding} text (bad byte at position {exc.start})"
+            ) from None
     if _controls(data, text, encoding) > _MAX_CONTROL_SHARE * len(text):
         raise LoadError(path, "binary file, not text")
     return Decoded(text, encoding, notices)
@@ -237,11 +227,3 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The text a reader sees in `data` (without any byte-order mark) and its encoding's name."""
     decoded = decode(path, data)
     return decoded.text, decoded.encoding
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
