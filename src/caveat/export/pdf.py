@@ -58,7 +58,10 @@ def _with_subtitle(job: PrintJob, document: Document, findings: int) -> PrintJob
     source = f"From {document.source.name}" if document.source else "Exported"
     line = f"{source} · annotated by Caveat: {findings} findings, listed at the end"
     blocks = list(job.blocks)
-    blocks.insert(1, PrintBlock(line, Style.SUBTITLE))
+    after = 1  # under the title, and under the article's own byline if it has one
+    while after < len(blocks) and getattr(blocks[after], "style", None) is Style.SUBTITLE:
+        after += 1
+    blocks.insert(after, PrintBlock(line, Style.SUBTITLE))
     return PrintJob(job.title, tuple(blocks), job.first_page_number)
 
 
