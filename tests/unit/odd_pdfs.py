@@ -1,7 +1,8 @@
 """Damaged and unusual PDFs made by hand, each the smallest file that shows one problem found in
 public PDF test suites (pdf.js, pypdf, pdfium): a bad xref pointer, a trailer that lies about its
 size, an outline that loops, a colour space with a NUL byte between its tokens, encryption that
-opens without a password, thousands of annotations. Every one has a text layer with a few phrases
+opens without a password, thousands of annotations; and two well-formed variants (object streams,
+linearized) that qpdf writes. Every one has a text layer with a few phrases
 Caveat flags, so it analyses and can be exported.
 """
 
@@ -9,8 +10,11 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import tempfile
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
 LINES = [
     (72, 720, 18, "Harbour figures"),
@@ -158,6 +162,15 @@ def encrypted(algorithm: str, owner_password: str = "") -> bytes:
     return out.getvalue()
 
 
+def rewritten_by_qpdf(*options: str) -> bytes:
+    """The plain article as qpdf writes it with `options` (object streams, linearized)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder, "in.pdf"), Path(folder, "out.pdf")
+        source.write_bytes(article_pdf())
+        subprocess.run(["qpdf", *options, source, target], check=True)
+        return target.read_bytes()
+
+
 #: name -> maker, for the reliability run and the tests
 ODD_PDFS: dict[str, Callable[[], bytes]] = {
     "plain": plain,
@@ -171,4 +184,6 @@ ODD_PDFS: dict[str, Callable[[], bytes]] = {
     "aes-256-r6-empty-password": lambda: encrypted("AES-256"),
     "aes-128-owner-password-only": lambda: encrypted("AES-128", owner_password="secret"),
     "aes-256-r6-owner-password-only": lambda: encrypted("AES-256", owner_password="secret"),
+    "object-streams": lambda: rewritten_by_qpdf("--object-streams=generate"),
+    "linearized": lambda: rewritten_by_qpdf("--linearize"),
 }
