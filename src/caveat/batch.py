@@ -63,7 +63,7 @@ def _init_worker(options: dict) -> None:
 def analyse_file(path: Path) -> tuple[str, str | None]:
     """One JSON line for `path` and, when it cannot be read, the reason."""
     from caveat.analysis.analyze import analyze
-    from caveat.reader_words import load_ignored_words, without_ignored
+    from caveat.reader_words import as_reader_wants
     from caveat.report import analysis_json
 
     options = _worker_options
@@ -72,7 +72,7 @@ def analyse_file(path: Path) -> tuple[str, str | None]:
     except LoadError as exc:
         return json.dumps({"source": str(path), "error": exc.reason}), str(exc)
     analysis = analyze(document, layers=options["layers"], model=options["model"])
-    analysis = without_ignored(analysis, document.text, load_ignored_words())
+    analysis, _problem = as_reader_wants(analysis, document.text, options["skip_rules"])
     return json.dumps(analysis_json(document, analysis), ensure_ascii=False), None
 
 
@@ -121,13 +121,14 @@ def run_batch(
     layers: tuple[str, ...],
     model: str | None,
     max_bytes: int,
+    skip_rules: frozenset[str] = frozenset(),
 ) -> tuple[int, int, int]:
     """Analyse every input not yet in `out`; returns (analysed, unreadable, skipped as done)."""
     files = collect_files(inputs)
     done = finished_sources(out)
     todo = [p for p in files if str(p) not in done]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    options = {"layers": layers, "model": model, "max_bytes": max_bytes}
+    options = {"layers": layers, "model": model, "max_bytes": max_bytes, "skip_rules": skip_rules}
     analysed = unreadable = 0
     bar = ProgressBar(len(todo))
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from caveat.layers import layer_ids
+from caveat.model_names import display_name
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +37,12 @@ class PipelineInfo:
         return self.name == "rules"
 
     def label(self) -> str:
+        """The package and version, as a developer names them: "en_core_web_sm 3.8.0"."""
         return f"{self.name} {self.version}".strip()
+
+    def display_name(self) -> str:
+        """As a reader says it: "English (spaCy small model 3.8)"."""
+        return display_name(self.name, self.version)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
             "name": analysis.pipeline.name,
             "version": analysis.pipeline.version,
             "notice": analysis.pipeline.notice,
+            "label": analysis.pipeline.display_name(),
         },
         "layers": list(analysis.layers),
         "text": text,

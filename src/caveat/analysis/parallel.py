@@ -21,13 +21,15 @@ from concurrent.futures.process import BrokenProcessPool
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
+from caveat.lifeline import exit_with_parent, lifeline_args
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
 
 
-def _init(model: str | None) -> None:
+def _init(model: str | None, parent_pid: int, from_main_thread: bool) -> None:
     global _pipeline_model
+    exit_with_parent(parent_pid, from_main_thread)  # never outlive the window or the command
     _pipeline_model = model
 
 
@@ -64,7 +66,7 @@ class HelperProcess:
     def __init__(self, model: str | None = None, start_method: str = "spawn") -> None:
         context = multiprocessing.get_context(start_method)
         self.executor = ProcessPoolExecutor(
-            1, mp_context=context, initializer=_init, initargs=(model,)
+            1, mp_context=context, initializer=_init, initargs=(model, *lifeline_args())
         )
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
@@ -85,6 +87,17 @@ class HelperProcess:
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """End the process now, whatever it is doing, and reap it."""
+        # WORKAROUND: Python 3.12's ProcessPoolExecutor cannot end its workers (3.14 adds
+        # terminate_workers()); they are reached through its private _processes.
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.close()
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout)
 
 
 def chunked(indices: Sequence[int], document: Document, words: int) -> list[list[int]]:
@@ -151,6 +164,15 @@ def shared_helper(model: str | None = None, start_method: str | None = None) -> 
     if _shared is None:
         _shared = HelperProcess(model, start_method or safe_start_method())
     return _shared
+
+
+def stop_shared_helper() -> None:
+    """End the shared helper at once (the window is closing): waiting for it could mean waiting
+    for a model still loading, and a process its parent does not reap lingers as a zombie."""
+    global _shared
+    helper, _shared = _shared, None
+    if helper is not None:
+        helper.stop()
 
 
 def forget_shared_helper(helper: HelperProcess) -> None:

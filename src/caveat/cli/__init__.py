@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from caveat import __version__
 from caveat.cli import analyze, evaluate, export
 from caveat.cli.logs import configure_logging
+from caveat.cli.mistyped import names_a_file, unknown_command
+from caveat.cli.options import UsageError
 from caveat.loaders import LoadError
 
 COMMAND_MODULES = (analyze, export, evaluate)
-COMMANDS = ("analyze", "export", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.add_parser(sub)
+    parser.set_defaults(commands=tuple(sub.choices))  # what each module registered
     return parser
 
 
@@ -34,17 +36,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # loaded instead of spawning one that loads it again (analysis/parallel.py).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    parser = build_parser()
+    commands = parser.get_default("commands")
+    opens_window = not argv or argv[0] not in commands and not argv[0].startswith("-")
+    if argv and opens_window and not names_a_file(argv[0]):
+        return unknown_command(parser, argv)  # "caveat anlyze FILE" must not open a window
+    if opens_window and any(a in ("-h", "--help") for a in argv):
+        parser.print_help()  # "caveat FILE --help" asks for help, not for a file named --help
+        return 0
+    if opens_window:
         from caveat.gui.app import run_gui
 
         return run_gui(argv)
-    args = build_parser().parse_args(argv)
+    args = parser.parse_args(argv)
     configure_logging(getattr(args, "verbose", False))
     try:
         return args.run(args)
     except LoadError as exc:
         print(f"caveat: {exc}", file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"caveat: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("caveat: interrupted", file=sys.stderr)
         return 130

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from caveat.analysis.metric_words import unmeasured_reason
-from caveat.cli.options import add_input_options, as_reader_wants, print_notices
+from caveat.cli.options import add_input_options, as_reader_wants, chosen_skips, print_notices
 from caveat.document import Document
 from caveat.findings import Analysis
 from caveat.loaders import load_document
@@ -36,7 +36,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
         words = " ".join(document.text[f.start : f.end].split())
         print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
     print(file=out)
-    print(f"pipeline: {analysis.pipeline.label()}", file=out)
+    print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:
         print(
             f"{layer}: {analysis.count(layer)} findings, "
@@ -54,7 +54,7 @@ def run_batch(args: argparse.Namespace) -> int:
     from caveat.batch import run_batch as batch
 
     analysed, unreadable, skipped = batch(
-        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size
+        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size, args.skip_rules
     )
     print(
         f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
@@ -64,6 +64,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    skip = chosen_skips(args)
     if args.jsonl:
         return run_batch(args)
     if len(args.files) > 1 or args.files[0].is_dir():
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
-    analysis = as_reader_wants(document, analyze(document, layers=args.layers, model=args.model))
+    found = analyze(document, layers=args.layers, model=args.model)
+    analysis = as_reader_wants(document, found, skip)
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from caveat.cli.options import add_input_options, as_reader_wants, print_notices
+from caveat.cli.options import add_input_options, as_reader_wants, chosen_skips, print_notices
 from caveat.loaders import load_document
 
 
@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from caveat.export.pdf import ExportError, check_target, export_pdf
     from caveat.gui.print_layout import render_print_job
 
+    skip = chosen_skips(args)  # a mistyped rule is named before anything is read
     document = load_document(args.file, max_bytes=args.max_size)
     print_notices(document)
     try:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         analysis = analyze(document, layers=args.layers, model=args.model)
         if analysis.pipeline.notice:
             print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
-        analysis = as_reader_wants(document, analysis)
+        analysis = as_reader_wants(document, analysis, skip)
         pages = export_pdf(
             document, analysis, args.output, layers=args.layers, renderer=render_print_job
         )

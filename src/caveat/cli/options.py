@@ -37,6 +37,13 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
     p.add_argument(
+        "--skip-rules",
+        type=skip_rules_option,
+        default=frozenset(),
+        metavar="ID[,ID...]",
+        help="rules whose findings to leave out (ids as 'caveat rules' lists them)",
+    )
+    p.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -51,17 +58,41 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+class UsageError(Exception):
+    """A command line that cannot be run as given: one line for the reader, exit status 2."""
+
+
 def print_notices(document: Document) -> None:
     """What the loader had to guess (an encoding, an article not in the page), on stderr."""
     for notice in document.notices:
         print(f"note: {notice}", file=sys.stderr)
 
 
-def as_reader_wants(document: Document, analysis: Analysis) -> Analysis:
-    """Leave out what the reader asked never to see (their ignore list)."""
-    from caveat.reader_words import load_added_words, load_ignored_words, without_ignored
+def skip_rules_option(value: str) -> frozenset[str]:
+    """`--skip-rules ID[,ID...]`: rule ids as `caveat rules` lists them (checked by
+    `chosen_skips`, so that an unknown id is one line, not argparse's usage block)."""
+    return frozenset(n.strip() for n in value.split(",") if n.strip())
 
-    _added, problem = load_added_words()
+
+def chosen_skips(args: argparse.Namespace) -> frozenset[str]:
+    """The rules `--skip-rules` names; UsageError naming an unknown one and the known ones."""
+    from caveat.rules import all_rules
+
+    known = [rule.id for rule in all_rules()]
+    unknown = sorted(args.skip_rules - set(known))
+    if unknown:
+        raise UsageError(f"unknown rule {', '.join(unknown)}; known rules: {', '.join(known)}")
+    return frozenset(args.skip_rules)
+
+
+def as_reader_wants(
+    document: Document, analysis: Analysis, skip_rules: frozenset[str] = frozenset()
+) -> Analysis:
+    """Leave out what the reader asked never to see: the ignore list, the rules words.toml
+    skips and `skip_rules`."""
+    from caveat import reader_words
+
+    analysis, problem = reader_words.as_reader_wants(analysis, document.text, skip_rules)
     if problem:
         print(f"caveat: note: {problem}", file=sys.stderr)
-    return without_ignored(analysis, document.text, load_ignored_words())
+    return analysis

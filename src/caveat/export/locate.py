@@ -21,6 +21,8 @@ from caveat.export.printjob import PageFrame, PrintBlock, PrintJob
 
 #: how far ahead to look for common text again after the two sequences disagree
 RESYNC_WINDOW = 96
+#: what pdfium reads for a hyphen at the end of a line
+HYPHEN_MARK = 0x02
 #: a run of equal characters this long counts as being back in step
 RESYNC_RUN = 4
 
@@ -57,7 +59,9 @@ def rendered_chars(pdf: pdfium.PdfDocument, frame: PageFrame) -> tuple[str, list
         page = pdf[page_index]
         text = page.get_textpage()
         for i in range(pdfium_c.FPDFText_CountChars(text)):
-            char = chr(pdfium_c.FPDFText_GetUnicode(text, i))
+            code = pdfium_c.FPDFText_GetUnicode(text, i)
+            # pdfium reads a hyphen that ends a line as a mark; Qt draws only real ones
+            char = "-" if code == HYPHEN_MARK else chr(code)
             if char.isspace() or char == "\x00":
                 continue
             pdfium_c.FPDFText_GetCharOrigin(text, i, x, y)
@@ -97,15 +101,27 @@ def _pairs(expected: str, rendered: str):
             j += step.b
 
 
-def locate(pdf: pdfium.PdfDocument, job: PrintJob, frame: PageFrame, length: int) -> PdfOrigin:
-    """Page and pdfium char index of every offset of a document `length` characters long that
-    `job` printed (-1 for offsets not on the pages: whitespace, left-out blocks)."""
+def locate_with_added(
+    pdf: pdfium.PdfDocument, job: PrintJob, frame: PageFrame, length: int
+) -> tuple[PdfOrigin, dict[int, list[int]]]:
+    """`locate`, and per page the pdfium char indices of the text the export wrote itself (a
+    title it made up, the line under it), which a later reading of the PDF must leave out."""
     expected, offsets = expected_chars(job)
     rendered, where = rendered_chars(pdf, frame)
     pages = array("i", [-1]) * length
     chars = array("i", [-1]) * length
+    added: dict[int, list[int]] = {}
     for i, j in _pairs(expected, rendered):
         offset = offsets[i]
-        if offset >= 0 and chars[offset] < 0:
+        if offset < 0:
+            page, index = where[j]
+            added.setdefault(page, []).append(index)
+        elif chars[offset] < 0:
             pages[offset], chars[offset] = where[j]
-    return PdfOrigin(page=pages, char=chars)
+    return PdfOrigin(page=pages, char=chars), added
+
+
+def locate(pdf: pdfium.PdfDocument, job: PrintJob, frame: PageFrame, length: int) -> PdfOrigin:
+    """Page and pdfium char index of every offset of a document `length` characters long that
+    `job` printed (-1 for offsets not on the pages: whitespace, left-out blocks)."""
+    return locate_with_added(pdf, job, frame, length)[0]

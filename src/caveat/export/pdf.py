@@ -11,24 +11,35 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from pypdf.generic import DictionaryObject
 
 from caveat.document import Document, PdfOrigin
 from caveat.export.annotate import HighlightWriter
 from caveat.export.boxes import Placement, TextPages, place
 from caveat.export.increment import IncrementalPdf
-from caveat.export.locate import locate
+from caveat.export.locate import locate_with_added
+from caveat.export.own_marks import (
+    PrintedPages,
+    continued_pages,
+    glued_breaks,
+    line_boxes,
+    mark_article,
+    mark_summary,
+)
 from caveat.export.pdf_objects import add_bookmark, append_pages
 from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
 from caveat.export.safe_write import ExportError, check_target, write_atomically
 from caveat.export.summary import summary_job
 from caveat.findings import Analysis, Finding
 from caveat.layers import get_layer, in_order, layer_ids
+from caveat.loaders.pdf_marks import ANNOTATED
 
 __all__ = ["ExportError", "check_target", "export_pdf"]
 
@@ -67,14 +78,20 @@ def _with_subtitle(job: PrintJob, document: Document, findings: int) -> PrintJob
 
 def _render_article(
     document: Document, renderer: Renderer, findings: list[Finding], work: Path
-) -> tuple[Path, list[Placement]]:
+) -> tuple[Path, list[Placement], PrintedPages]:
     job = _with_subtitle(article_job(document), document, len(findings))
     path = work / "article.pdf"
     frame = renderer(job, path)
     pdf = pdfium.PdfDocument(path)
     try:
-        origin = locate(pdf, job, frame, len(document.text))
-        return path, _place_all(findings, origin, pdf)
+        origin, added = locate_with_added(pdf, job, frame, len(document.text))
+        printed = PrintedPages(
+            frame,
+            line_boxes(pdf, added),
+            continued_pages(job, origin),
+            glued_breaks(pdf, document.text, origin),
+        )
+        return path, _place_all(findings, origin, pdf), printed
     finally:
         pdf.close()
 
@@ -126,12 +143,22 @@ def _annotate(
     document: Document,
     chosen: list[str],
     placements: list[Placement],
+    printed: PrintedPages | None,
     summary: Path | None,
 ) -> int:
-    """Add the summary pages (when rendered), the highlights and the metadata; the page count."""
+    """Add the marks, the summary pages (when rendered), the highlights and the metadata; the
+    number of pages."""
+    # marked, so that Caveat reading this PDF again reads only the article (pdf_marks.py)
+    modified = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
+    article_pages = pdf.page_count()
+    if printed is not None:
+        pages = [pdf.edit(pdf.page_ref(i)) for i in range(article_pages)]
+        mark_article([p for p in pages if isinstance(p, DictionaryObject)], printed, modified)
     added = []
     if summary is not None:
         added = append_pages(pdf, PdfReader(summary))
+        summary_pages = [pdf.get_object(ref) for ref in added]
+        mark_summary([p for p in summary_pages if isinstance(p, DictionaryObject)], modified)
         # a bookmark, so a viewer's outline panel jumps straight to the summary
         if added:
             add_bookmark(pdf, SUMMARY_BOOKMARK, added[0])
@@ -140,8 +167,8 @@ def _annotate(
         highlights.add(placement)
     if document.format != "pdf":  # a user's PDF keeps its own metadata
         title = document.title or document.name
-        pdf.set_info({"/Title": f"{title} (annotated by Caveat)", "/Creator": "Caveat"})
-    return pdf.page_count() + len(added)
+        pdf.set_info({"/Title": f"{title} {ANNOTATED}", "/Creator": "Caveat"})
+    return article_pages + len(added)
 
 
 def export_pdf(
@@ -163,12 +190,13 @@ def export_pdf(
     findings = sorted(f for layer in chosen for f in analysis.findings[layer])
     with tempfile.TemporaryDirectory(prefix="caveat-export-") as work_dir:
         work = Path(work_dir)
+        printed: PrintedPages | None = None
         if document.format == "pdf":
             base, placements = _original_pdf(document, findings)
         elif renderer is None:
             raise ExportError(f"exporting a .{document.format} article needs a renderer")
         else:
-            base, placements = _render_article(document, renderer, findings, work)
+            base, placements, printed = _render_article(document, renderer, findings, work)
         pdf = _open_base(base)
         summary: Path | None = None
         if renderer is not None:
@@ -179,7 +207,7 @@ def export_pdf(
             job = summary_job(document, analysis, chosen, first_pages, pdf.page_count() + 1)
             renderer(job, summary)
         try:
-            pages = _annotate(pdf, document, chosen, placements, summary)
+            pages = _annotate(pdf, document, chosen, placements, printed, summary)
             write_atomically(pdf, output)
         except ExportError:
             raise

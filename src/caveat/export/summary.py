@@ -109,7 +109,7 @@ def summary_job(
         PrintBlock("What Caveat found", Style.TITLE),
         PrintBlock(
             f"{document.name} · {analysis.words:,} words · analysed with "
-            f"{analysis.pipeline.label()}",
+            f"{analysis.pipeline.display_name()}",
             Style.SUBTITLE,
         ),
     ]

@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from caveat.analysis.parallel import stop_shared_helper
 from caveat.gui.main_window import MainWindow
+from caveat.gui.quit_signals import QuitOnSignals
 from caveat.resources import resource_path
 
 #: The freedesktop id: desktops match the window to its menu entry and icon by it.
@@ -25,9 +27,12 @@ def run_gui(argv: list[str]) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "caveat.svg"))))
     window = MainWindow()
+    QuitOnSignals(window)  # SIGTERM and Ctrl+C close it as File > Quit does
     window.show()
     # the window is up before spaCy loads: the model comes in the background
     window.runner.preload()
     if argv:
         window.open_paths([Path(a) for a in argv])
-    return app.exec()
+    code = app.exec()
+    stop_shared_helper()  # now, rather than when Python's exit gets to it
+    return code

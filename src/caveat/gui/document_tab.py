@@ -12,10 +12,12 @@ from caveat.gui.find_bar import FindBar
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.reader import ReaderView
+from caveat.gui.rule_list import RuleCounts, count_rules
 from caveat.gui.side_panel import SidePanel
 from caveat.gui.undo import DismissCommand, IgnoreWordCommand, ReaderFilters
 from caveat.gui.view_filters import Dismissal, analysis_as_seen
 from caveat.gui.worker import AnalysisRunner
+from caveat.layers import layer_ids
 
 
 class DocumentTab(QWidget):
@@ -76,6 +78,7 @@ class DocumentTab(QWidget):
         self.side_panel.next_requested.connect(self.next_finding)
         self.side_panel.previous_requested.connect(self.previous_finding)
         visibility.changed.connect(self._on_visibility_changed)
+        visibility.rules.changed.connect(self._on_visibility_changed)
         filters.changed.connect(self.refresh)
         runner.signals.progress.connect(self._on_progress)
         runner.signals.partial.connect(self._on_partial)
@@ -175,7 +178,18 @@ class DocumentTab(QWidget):
             self._visibility.visible(),
             self._filters.dismissed(self.document.source),
             self._filters.ignored(),
+            self._visibility.rules.hidden(),
         )
+
+    def _rule_counts(self) -> RuleCounts | None:
+        """Each rule's findings, hidden rules and layers included, less dismissed and ignored."""
+        if self.analysis is None or self.analysis.partial:
+            return None
+        dismissed = self._filters.dismissed(self.document.source)
+        every = analysis_as_seen(
+            self.analysis, self.document, layer_ids(), dismissed, self._filters.ignored()
+        )
+        return count_rules(every)
 
     def _on_visibility_changed(self, _layer: str, _visible: bool) -> None:
         self.refresh()
@@ -191,6 +205,7 @@ class DocumentTab(QWidget):
             self.current = None
             self.reader.show_finding(None)
         self.side_panel.show_analysis(self.document, self.analysis, seen)
+        self.side_panel.rule_list.show_counts(self._rule_counts())
         self.side_panel.show_finding(self.current, self.document)
 
     # navigation

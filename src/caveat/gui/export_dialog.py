@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from caveat.document import Document
 from caveat.export.pdf import ExportError, export_pdf
 from caveat.findings import Analysis
+from caveat.lifeline import exit_with_parent, lifeline_args
 
 
 def _export_in_child(
@@ -44,7 +45,12 @@ def _export_behind_progress(
 ) -> int:
     """Run the export in a spawned process while a modal progress dialog keeps the window alive;
     the number of pages, or the export's own ExportError."""
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with_parent,  # never outlive the window
+        initargs=lifeline_args(),
+    )
     try:
         future: Future[int] = executor.submit(_export_in_child, document, analysis, output, layers)
         dialog = QProgressDialog("Writing the annotated PDF…", "", 0, 0, parent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from caveat.gui.rule_visibility import RuleVisibility
 from caveat.gui.settings import Settings
 from caveat.layers import layer_ids
 
@@ -17,6 +18,8 @@ class LayerVisibility(QObject):
         super().__init__(parent)
         self._settings = settings
         self._visible = settings.visible_layers()
+        #: the rules shown within the visible layers
+        self.rules = RuleVisibility(settings, self)
 
     def is_visible(self, layer: str) -> bool:
         return layer in self._visible

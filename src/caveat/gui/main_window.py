@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             "About Caveat",
             f"<h3>Caveat {__version__}</h3><p>A reader that highlights hedges, unsourced numbers "
             f"and speculation.</p><p>Language pipeline: "
-            f"{info.label() if isinstance(info, PipelineInfo) else 'loading…'}</p>",
+            f"{info.display_name() if isinstance(info, PipelineInfo) else 'loading…'}</p>",
         )
 
     # pipeline status
@@ -365,7 +365,8 @@ class MainWindow(QMainWindow):
             self.pipeline_label.setText("⚠ Rule-based fallback: reduced accuracy")
             self.pipeline_label.setToolTip(info.notice)
         else:
-            self.pipeline_label.setText(f"Model: {info.label()}")
+            self.pipeline_label.setText(info.display_name())
+            self.pipeline_label.setToolTip(f"Language model: {info.label()}")
         # The reader's own word list is read where the analysis runs; say here if it is broken.
         _added, problem = load_added_words()
         if problem:

@@ -7,7 +7,6 @@ margins, so the export can find every document character on the rendered pages.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from caveat.export.printjob import PageFrame, PrintJob, PrintTable, Style, Swatch
+from caveat.gui.print_pages import lines_by_page, paint_lines
 
 DPI = 600  # device units per inch of the writer; the layout is done in these units
 POINT = DPI / 72  # device units per point, for page geometry and painting
@@ -218,21 +218,6 @@ def _page_size() -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
 
 
-def _line_bottoms(document: QTextDocument) -> list[float]:
-    """Where every laid-out line ends, from the top of the document, in order."""
-    layout = document.documentLayout()
-    bottoms = []
-    block = document.begin()
-    while block.isValid():
-        top = layout.blockBoundingRect(block).top()
-        lines = block.layout()
-        for i in range(lines.lineCount()):
-            line = lines.lineAt(i)
-            bottoms.append(top + line.y() + line.height())
-        block = block.next()
-    return sorted(bottoms) or [0.0]
-
-
 def render_print_job(job: PrintJob, path: Path) -> PageFrame:
     """Draw `job` into a new PDF at `path`; return where the body sits on each page."""
     ensure_gui_app()
@@ -252,21 +237,17 @@ def render_print_job(job: PrintJob, path: Path) -> PageFrame:
         # formats change on a document it laid out lazily; build it again with the page breaks.
         document = _build(job, writer, moves)
         document.setPageSize(QSizeF(body_w, body_h))
-    bottoms = _line_bottoms(document)
+    # WORKAROUND: Qt 6.12's drawContents also paints the line above a page's clip, so the last
+    # line of a page went into the next page's text layer too; paint line by line instead.
+    pages = lines_by_page(document, body_h)
     painter = QPainter(writer)
     try:
-        for page in range(document.pageCount()):
+        for page, lines in enumerate(pages):
             if page:
                 writer.newPage()
             painter.save()
-            # WORKAROUND: Qt 6.12 can place the next page's first line a rounding error above
-            # this page's end and draws a sliver of its background here: clip just below this
-            # page's last line. (drawContents sets its own clip; the painter's would be ignored.)
-            end = page * body_h + body_h
-            last = bottoms[max(0, bisect.bisect_right(bottoms, end) - 1)]
-            visible = max(0.0, min(body_h, last - page * body_h + POINT))
             painter.translate(left, top - page * body_h)
-            document.drawContents(painter, QRectF(0, page * body_h, body_w, visible))
+            paint_lines(painter, lines)
             painter.restore()
             _draw_margins(painter, job, page, QRectF(left, top, body_w, body_h))
     finally:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from caveat.gui import theme
+from caveat.gui.settings_file import open_settings
 from caveat.layers import layer_ids
 
 MAX_RECENT = 10
@@ -30,10 +31,10 @@ def _as_int_list(value: object) -> list[int]:
 
 
 class Settings:
-    """Layer visibility, geometry, splitter sizes, zoom, recent files and last folder."""
+    """Layer and rule visibility, geometry, splitter sizes, zoom, recent files, last folder."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings if qsettings is not None else QSettings()
+        self.q = qsettings if qsettings is not None else open_settings()
 
     def layer_visible(self, layer: str) -> bool:
         return _as_bool(self.q.value(f"layers/{layer}/visible"), True)
@@ -43,6 +44,15 @@ class Settings:
 
     def visible_layers(self) -> set[str]:
         return {layer for layer in layer_ids() if self.layer_visible(layer)}
+
+    def hidden_rules(self) -> set[str]:
+        """Rule ids the reader switched off in the side panel."""
+        value = self.q.value("rules/hidden") or []
+        items = value if isinstance(value, list) else [value]
+        return {str(rule) for rule in items if rule}
+
+    def set_hidden_rules(self, rules: set[str]) -> None:
+        self.q.setValue("rules/hidden", sorted(rules))
 
     def geometry(self) -> QByteArray | None:
         value = self.q.value("window/geometry")

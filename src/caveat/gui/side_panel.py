@@ -29,6 +29,8 @@ from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui import theme
 from caveat.gui.layer_visibility import LayerVisibility
+from caveat.gui.rule_about import RuleAbout
+from caveat.gui.rule_list import RuleList
 from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
 from caveat.layers import all_layers, get_layer
@@ -133,6 +135,8 @@ class SidePanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.metrics_label)
         self.tabs.addTab(scroll, "Readability")
+        self.rule_list = RuleList(visibility.rules)
+        self.tabs.addTab(self.rule_list, "Rules")
         layout.addWidget(self.tabs, 1)
 
         self.footer = _wrapping()
@@ -151,6 +155,8 @@ class SidePanel(QWidget):
         self.finding_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.finding_title)
         box.addWidget(self.finding_text, 1)
+        self.rule_about = RuleAbout()
+        box.addWidget(self.rule_about)
         nav = QHBoxLayout()
         self.scope = QComboBox()
         self.scope.addItem("All layers", None)
@@ -183,6 +189,7 @@ class SidePanel(QWidget):
             self.finding_activated.emit(finding)
 
     def show_finding(self, finding: Finding | None, document: Document | None) -> None:
+        self.rule_about.show_rule(finding.rule if finding is not None else None)
         self.finding_title.setVisible(finding is not None)
         if finding is None or document is None:
             self.finding_title.setText("")
@@ -225,7 +232,7 @@ class SidePanel(QWidget):
         self.footer.setText(
             f"{analysis.words:,} words · {int(m.get('sentences') or 0):,} sentences · "
             f"{minutes(m.get('reading_time_seconds') or 0)} to read<br>"
-            f"Pipeline: {html.escape(analysis.pipeline.label())}"
+            f"Pipeline: {html.escape(analysis.pipeline.display_name())}"
         )
 
     def _fill_tree(self, document: Document, seen: Analysis) -> None:

@@ -7,7 +7,7 @@ the visible layers) to an Analysis, so the window and the PDF export show the sa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -101,13 +101,16 @@ def analysis_as_seen(
     visible: Iterable[str],
     dismissed: frozenset[Dismissal],
     ignored: set[str],
+    hidden_rules: Collection[str] = (),
 ) -> Analysis:
-    """`analysis` limited to the visible layers, less dismissed and ignored findings.
+    """`analysis` limited to the visible layers, less dismissed and ignored findings and the
+    findings of hidden rules.
 
     Counts and densities follow, since Analysis derives them from its findings.
     """
     shown = tuple(layer for layer in analysis.layers if layer in set(visible))
     trimmed = reader_words.without_ignored(analysis, document.text, ignored)
+    trimmed = reader_words.without_rules(trimmed, hidden_rules)
     dismissed_keys = {(d.layer, d.start, d.end, d.text) for d in dismissed}
     findings = {
         layer: tuple(

@@ -22,8 +22,10 @@ from caveat.document import BlockKind, Document
 from caveat.loaders.boilerplate import is_boilerplate
 from caveat.loaders.builder import TextBuilder
 from caveat.loaders.errors import LoadError
+from caveat.loaders.pdf_marks import ANNOTATED, PageMarks, read_marks
 
 _LINE_END = {0x0A, 0x0D}
+_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 is the last
 _HYPHEN_MARK = 0x02  # pdfium's stand-in for a hyphen that splits a word across lines
 _HEADING_SIZE_RATIO = 1.15  # a line this much larger than body text is a heading
 # ...unless that size carries this share of the body size's text: then it is body text too (an
@@ -64,11 +66,13 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         raise LoadError(path, "damaged PDF, or not a PDF at all") from None
 
 
+_X, _Y = ctypes.c_double(), ctypes.c_double()  # reused: made anew, they cost more than the call
+
+
 def _origin(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
     """Where the character sits on its baseline, in PDF points."""
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-    return x.value, y.value
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, _X, _Y)
+    return _X.value, _Y.value
 
 
 def _finish(line: _Line, textpage: pdfium.PdfTextPage) -> _Line | None:
@@ -82,36 +86,66 @@ def _finish(line: _Line, textpage: pdfium.PdfTextPage) -> _Line | None:
     line.left, line.baseline = _origin(textpage, line.chars[0])
     line.last_baseline = _origin(textpage, line.chars[-1])[1]
     # A sample of its characters is enough for a line's usual size, and much cheaper.
-    sample = line.chars[:: max(1, len(line.chars) // _SIZE_SAMPLES)]
+    # Letters only: pdfium's generated spaces report a size of 1.
+    step = max(1, len(line.chars) // _SIZE_SAMPLES)
+    text = line.text
+    sample = [line.chars[k] for k in range(0, len(text), step) if not text[k].isspace()]
     sizes = Counter(round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1) for i in sample)
     line.size = sizes.most_common(1)[0][0]
     return line
 
 
-def _page_lines(textpage: pdfium.PdfTextPage, page: int) -> Iterator[_Line]:
+def _page_lines(
+    textpage: pdfium.PdfTextPage, page: int, marks: PageMarks | None = None
+) -> Iterator[_Line]:
+    """The page's lines: where pdfium breaks them, and where a word starts back left and lower
+    than the letter before (pdfium gives no break after a line that ends in a space, as Qt
+    writes them: paragraphs and headings then ran together)."""
     line = _Line(page)
+    after_space = False
+    last = -1  # the last letter's index, while it is on the line being read
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
         if code in _LINE_END:
             if finished := _finish(line, textpage):
                 yield finished
-            line = _Line(page)
+            line, after_space, last = _Line(page), False, -1
             continue
+        if code == _HYPHEN_MARK:
+            last = -1  # the word goes on at the start of the next line
+            if marks is not None:
+                code = ord("-")  # Qt never hyphenates: in Caveat's print, a real hyphen
         if code < 0x20 or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue  # hyphen marks and control codes are not text a reader sees
+        space = code in _SPACES
+        if not space:
+            if marks is not None and not marks.keeps(*_origin(textpage, index)):
+                continue  # Caveat's own running head, page number or title line
+            if after_space and last >= 0:
+                x0, y0 = _origin(textpage, last)
+                x1, y1 = _origin(textpage, index)
+                if x1 < x0 - 1 and y1 < y0 - 1:  # back to the left and lower: the next line
+                    if finished := _finish(line, textpage):
+                        yield finished
+                    line = _Line(page)
+            last = index
         line.text.append(chr(code))
         line.chars.append(index)
+        after_space = space
     if finished := _finish(line, textpage):
         yield finished
 
 
-def _read_lines(pdf: pdfium.PdfDocument) -> list[_Line]:
+def _read_lines(pdf: pdfium.PdfDocument, marks: dict[int, PageMarks]) -> list[_Line]:
     lines: list[_Line] = []
     for page_index in range(len(pdf)):
+        page_marks = marks.get(page_index)
+        if page_marks is not None and page_marks.summary:
+            continue  # the summary Caveat added to its export: not the article
         page = pdf[page_index]
         textpage = page.get_textpage()
         try:
-            lines.extend(_page_lines(textpage, page_index))
+            lines.extend(_page_lines(textpage, page_index, page_marks))
         finally:
             textpage.close()
             page.close()
@@ -178,14 +212,19 @@ def _usual_pitches(lines: list[_Line]) -> dict[float, float]:
     return {size: sorted(found)[len(found) // 4] for size, found in steps.items()}
 
 
-def _starts_block(prev: _Line, line: _Line, pitches: dict[float, float]) -> bool:
+def _starts_block(
+    prev: _Line, line: _Line, pitches: dict[float, float], mark: PageMarks | None = None
+) -> bool:
+    """Whether `line` opens a new block; `mark` is Caveat's mark on its page, if it has one."""
     if prev.heading_level != line.heading_level or abs(prev.size - line.size) > 0.1 * line.size:
         return True
     if prev.running or line.running:
         return True
-    if is_boilerplate(prev.string()) or is_boilerplate(line.string()):
-        return True
+    if mark is None and (is_boilerplate(prev.string()) or is_boilerplate(line.string())):
+        return True  # (Caveat's own print holds no web furniture: its export left it out)
     if prev.page != line.page:
+        if mark is not None:
+            return not mark.continues
         # A paragraph running over a page break goes on mid-sentence, in lower case.
         return prev.string().endswith(_SENTENCE_END) or not line.text[0].islower()
     step = prev.last_baseline - line.baseline
@@ -206,9 +245,12 @@ def _block_kind(line: _Line) -> tuple[BlockKind, int]:
 
 def load_pdf(path: Path, data: bytes) -> Document:
     pdf = _open(path, data)
+    marks = read_marks(data)
     try:
-        lines = _read_lines(pdf)
+        lines = _read_lines(pdf, marks)
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        if marks:
+            title = title.removesuffix(ANNOTATED).strip()
         pages = len(pdf)
     except pdfium.PdfiumError:
         raise LoadError(path, "damaged PDF: its text could not be read") from None
@@ -216,16 +258,22 @@ def load_pdf(path: Path, data: bytes) -> Document:
         pdf.close()
     if not lines:
         raise LoadError(path, "the PDF has no text layer (a scanned image?); nothing to read")
-    _mark_running_lines(lines, pages)
+    # on pages Caveat printed, its marks already left the running heads out
+    summary = sum(1 for m in marks.values() if m.summary)
+    _mark_running_lines([ln for ln in lines if ln.page not in marks], pages - summary)
     _mark_headings(lines)
     pitches = _usual_pitches(lines)
     builder = TextBuilder(track_origin=True)
     prev: _Line | None = None
     for line in lines:
-        if prev is not None and _starts_block(prev, line, pitches):
+        if prev is not None and _starts_block(prev, line, pitches, marks.get(line.page)):
             builder.end_block(*_block_kind(prev))
         elif prev is not None:
-            joined_word = prev.text[-1] == "-" and line.text[0].islower()
+            prev_mark = marks.get(prev.page)
+            if prev_mark is not None:  # Caveat's print: it says where no space was
+                joined_word = prev.chars[-1] in prev_mark.glued
+            else:
+                joined_word = prev.text[-1] == "-" and line.text[0].islower()
             if not joined_word:
                 builder.write(" ", line.page)
         builder.write(line.string(), line.page, line.chars)
