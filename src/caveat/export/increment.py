@@ -171,6 +171,7 @@ class IncrementalPdf:
         offsets: dict[int, tuple[int, int]] = {}  # id -> (offset, generation)
         objects = [(i, g, o) for i, (g, o) in sorted(self._changed.items())]
         objects += [(i, 0, o) for i, o in sorted(self._added.items())]
+        # pypdf keeps a decrypted file's key in `_encryption`; new objects are encrypted with it
         encryption = self.reader._encryption if self.reader.is_encrypted else None
         for idnum, generation, obj in objects:
             offsets[idnum] = (base + buffer.tell(), generation)
@@ -185,7 +186,14 @@ class IncrementalPdf:
         entries.update({i: (1, offset, gen) for i, (offset, gen) in offsets.items()})
         trailer = self._trailer(previous)
         xref_at = base + buffer.tell()
-        if previous is not None and self.data[previous : previous + 4] == b"xref":
+        # a classic table where the original has one (or, rebuilt, needs no object streams);
+        # a cross-reference stream where objects sit inside object streams
+        classic = (
+            self.data[previous : previous + 4] == b"xref"
+            if previous is not None
+            else all(kind == 1 for kind, _offset, _generation in entries.values())
+        )
+        if classic:
             stream.write(_xref_table(entries, trailer))
         else:
             stream.write(_xref_stream(entries, trailer, xref_at))
