@@ -24,6 +24,17 @@ SHARED = REPO.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture
+def local_site():
+    """A web site on 127.0.0.1 (tests/helpers/local_site.py); the test needs
+    `@pytest.mark.allow_hosts(["127.0.0.1"])`."""
+    from helpers.local_site import LocalSite
+
+    site = LocalSite()
+    yield site
+    site.close()
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -70,10 +70,17 @@ class Document:
     notices: tuple[str, ...] = ()
     #: the main language of the text as an ISO 639-1 code ("en"), "" when not known
     language: str = ""
+    #: the web address the text was fetched from ("" for a file or pasted text)
+    url: str = ""
 
     @property
     def name(self) -> str:
-        return self.source.name if self.source else (self.title or "Untitled")
+        return self.source.name if self.source else (self.title or self.url or "Untitled")
+
+    @property
+    def origin(self) -> str:
+        """Where the text came from, as a reader names it: the file's path or the address."""
+        return self.url or (str(self.source) if self.source else "")
 
     def block_at(self, offset: int) -> int:
         """Index of the block holding `offset` (the one before it if it falls between blocks)."""

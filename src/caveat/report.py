@@ -14,10 +14,11 @@ from caveat.findings import Analysis
 def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
     text = document.text
     return {
-        "source": str(document.source) if document.source else None,
+        "source": document.origin or None,
         "format": document.format,
         "title": document.title,
         "notices": list(document.notices),
+        "language": document.language or None,
         "pipeline": {
             "name": analysis.pipeline.name,
             "version": analysis.pipeline.version,

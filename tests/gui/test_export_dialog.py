@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from caveat.document import Block, Document
 from caveat.findings import Analysis, Finding, PipelineInfo
-from caveat.gui.export_dialog import default_export_path, export_with_dialog
+from caveat.gui.export_dialog import export_folder, export_name, export_with_dialog
 
 TEXT = "About 3,800 people left, and the port will likely close."
 
@@ -57,16 +57,27 @@ class Dialogs:
         )
 
 
-def test_dialog_offers_name_caveat_pdf_beside_the_article(tmp_path):
-    assert default_export_path(_document(tmp_path)) == tmp_path / "harbour.caveat.pdf"
+def test_the_export_is_named_after_the_file_or_the_title(tmp_path):
+    assert export_name(_document(tmp_path)) == "harbour.caveat.pdf"
+    pasted = Document(TEXT, (Block(0, len(TEXT)),), "txt", title="Storm: the cost?")
+    assert export_name(pasted) == "Storm the cost.caveat.pdf"
+
+
+def test_the_dialog_starts_in_the_last_export_folder_else_the_chosen_one(tmp_path):
+    last, chosen = tmp_path / "last", tmp_path / "chosen"
+    last.mkdir()
+    chosen.mkdir()
+    assert export_folder(str(last), str(chosen)) == last
+    assert export_folder(str(tmp_path / "gone"), str(chosen)) == chosen
+    assert export_folder("", "") != tmp_path  # never the article's own folder by default
 
 
 def test_export_writes_only_the_visible_layers(parent, tmp_path, monkeypatch):
     document = _document(tmp_path)
     dialogs = Dialogs(monkeypatch, str(tmp_path / "chosen"))
-    written = export_with_dialog(parent, document, ANALYSIS, ["hedge"])
+    written = export_with_dialog(parent, document, ANALYSIS, ["hedge"], tmp_path / "exports")
     assert written == tmp_path / "chosen.pdf"
-    assert dialogs.offered == [str(tmp_path / "harbour.caveat.pdf")]
+    assert dialogs.offered == [str(tmp_path / "exports" / "harbour.caveat.pdf")]
     assert dialogs.warnings == []
     annots = [a.get_object() for p in PdfReader(written).pages for a in p.get("/Annots", [])]
     assert [str(a["/Contents"]) for a in annots] == ["'About' makes 3,800 an approximation"]

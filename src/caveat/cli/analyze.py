@@ -8,21 +8,36 @@ import sys
 from pathlib import Path
 
 from caveat.analysis.metric_words import unmeasured_reason
-from caveat.cli.options import add_input_options, as_reader_wants, chosen_skips, print_notices
+from caveat.cli.options import (
+    add_input_options,
+    add_language_option,
+    as_reader_wants,
+    chosen_skips,
+    layers_for,
+    print_notices,
+    source_argument,
+)
 from caveat.document import Document
 from caveat.findings import Analysis
-from caveat.loaders import load_document
+from caveat.loaders import load_source
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="print the findings and metrics of a file (or many)")
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument(
+        "files",
+        type=source_argument,
+        nargs="+",
+        metavar="FILE_DIR_OR_URL",
+        help="a file, a folder (with --jsonl) or a web address (Caveat's only network use)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
         "--jsonl", type=Path, metavar="OUT", help="batch: one JSON line per file, resumable"
     )
     p.add_argument("--jobs", type=int, help="batch: worker processes (default: all cores)")
     add_input_options(p)
+    add_language_option(p)
     p.set_defaults(run=run)
 
 
@@ -65,16 +80,22 @@ def run_batch(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     skip = chosen_skips(args)
+    addresses = [f for f in args.files if isinstance(f, str)]
+    if addresses and (args.jsonl or len(args.files) > 1):
+        print("caveat: a web address is analysed on its own, without --jsonl", file=sys.stderr)
+        return 2
     if args.jsonl:
         return run_batch(args)
-    if len(args.files) > 1 or args.files[0].is_dir():
+    first = args.files[0]
+    if len(args.files) > 1 or (isinstance(first, Path) and first.is_dir()):
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
-    document = load_document(args.files[0], max_bytes=args.max_size)
+    document = load_source(first, max_bytes=args.max_size)
     from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
-    found = analyze(document, layers=args.layers, model=args.model)
+    layers = layers_for(document, args.layers, args.any_language)
+    found = analyze(document, layers=layers, model=args.model)
     analysis = as_reader_wants(document, found, skip)
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)

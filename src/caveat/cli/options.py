@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from caveat.document import Document
 from caveat.findings import Analysis
 from caveat.layers import layer_ids
-from caveat.loaders import DEFAULT_MAX_BYTES
+from caveat.loaders import DEFAULT_MAX_BYTES, is_web_address
 
 
 def layers_option(value: str) -> tuple[str, ...]:
@@ -29,6 +31,37 @@ def megabytes(value: str) -> int:
     if size <= 0:
         raise argparse.ArgumentTypeError("the size limit must be above 0 MB")
     return int(size * 1024 * 1024)
+
+
+def source_argument(value: str) -> Path | str:
+    """A file (Path) or a web address, kept as the string it is (Path() would mangle it)."""
+    return value if is_web_address(value) else Path(value)
+
+
+def add_language_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--any-language",
+        action="store_true",
+        help="analyse a text that is not in English too (the layers read English)",
+    )
+
+
+def layers_for(document: Document, layers: Sequence[str], any_language: bool) -> tuple[str, ...]:
+    """The layers to run: none on a text in another language, unless asked to, with a note."""
+    from caveat.loaders.language import language_name, reads_as_english
+
+    if reads_as_english(document.language):
+        return tuple(layers)
+    name = language_name(document.language)
+    if any_language:
+        print(f"caveat: note: the text is in {name}; analysed with English rules", file=sys.stderr)
+        return tuple(layers)
+    print(
+        f"caveat: note: the text is mostly in {name}, and Caveat's layers read English, so "
+        "nothing was flagged; --any-language analyses it anyway",
+        file=sys.stderr,
+    )
+    return ()
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:

@@ -1,9 +1,8 @@
-"""Start the desktop window: `caveat [FILE ...]`."""
+"""Start the desktop window: `caveat [FILE_OR_URL ...]`."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -18,7 +17,8 @@ APP_ID = "io.github.caveat.Caveat"
 
 
 def run_gui(argv: list[str]) -> int:
-    """Open the window with the files in `argv` (none: the welcome page); returns the exit code."""
+    """Open the window with the files and web addresses in `argv` (none: the welcome page, or
+    last session's files); returns the exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("Caveat")
@@ -32,7 +32,9 @@ def run_gui(argv: list[str]) -> int:
     # the window is up before spaCy loads: the model comes in the background
     window.runner.preload()
     if argv:
-        window.open_paths([Path(a) for a in argv])
+        window.open_arguments(argv)
+    else:
+        window.restore_session()
     code = app.exec()
     stop_shared_helper()  # now, rather than when Python's exit gets to it
     return code

@@ -10,6 +10,7 @@ from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui.find_bar import FindBar
 from caveat.gui.finding_index import FindingIndex
+from caveat.gui.language_notice import LanguageNotice
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.reader import ReaderView
 from caveat.gui.rule_list import RuleCounts, count_rules
@@ -48,18 +49,24 @@ class DocumentTab(QWidget):
         self.reader = ReaderView()
         self.reader.set_document(document)
         self.find_bar = FindBar(self.reader)
+        self.language_notice = LanguageNotice(document.language)
+        self.language_notice.analyse_anyway.connect(self.start_analysis)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(3)
         self.progress.setRange(0, 0)
+        # hidden when the analysis is done, but its room kept: the text must not jump up
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.side_panel = SidePanel(visibility)
-        self.side_panel.setMinimumWidth(260)
 
         text_column = QWidget()
         column = QVBoxLayout(text_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.progress)
+        column.addWidget(self.language_notice)
         column.addWidget(self.reader, 1)
         column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -86,6 +93,11 @@ class DocumentTab(QWidget):
         runner.signals.failed.connect(self._on_failed)
         self.side_panel.show_analysis(document, None, None)
 
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """This tab's dismissals and ignores, for Edit > Undo while the tab is in front."""
+        return self._undo
+
     # analysis
     #: A document with more blocks than this gets the blocks on screen analysed and shown first.
     PARTIAL_ABOVE_BLOCKS = 40
@@ -103,8 +115,17 @@ class DocumentTab(QWidget):
         return list(range(first, last + 1))
 
     def start_analysis(self) -> int:
-        """Analyse (again), cancelling a run still going for this tab."""
+        """Analyse (again), cancelling a run still going for this tab; 0 while a text in another
+        language waits for the reader to choose "Analyse anyway"."""
         self.cancel()
+        if self.language_notice.held:
+            self.request_id = 0
+            self.progress.hide()
+            self.side_panel.show_not_analysed(
+                "Not analysed: Caveat’s layers read English. Choose “Analyse anyway” above the "
+                "text to run them all the same."
+            )
+            return 0
         long = len(self.document.blocks) > self.PARTIAL_ABOVE_BLOCKS
         first = self.blocks_on_screen() if long else []  # a short article comes whole at once
         self.request_id = self._runner.start(self.document, first)
@@ -214,16 +235,25 @@ class DocumentTab(QWidget):
         self.reader.show_finding(finding)
         self.side_panel.show_finding(finding, self.document)
 
+    def _at_current(self) -> bool:
+        """The caret is still where showing the current finding put it (not moved since)."""
+        return self.current is not None and self.reader.cursor_offset() == self.current.start
+
     def next_finding(self) -> Finding | None:
-        # from the selected finding, else from the caret (a finding right at it counts)
-        anchor = self.current.start if self.current else self.reader.cursor_offset() - 1
+        # from the selected finding, else from the caret (a finding right at it counts): after
+        # Ctrl+Home or a click elsewhere, F3 goes on from there
+        current = self.current
+        anchor = (
+            current.start if current and self._at_current() else self.reader.cursor_offset() - 1
+        )
         found = self.reader.index.next_after(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)
         return found
 
     def previous_finding(self) -> Finding | None:
-        anchor = self.current.start if self.current else self.reader.cursor_offset()
+        current = self.current if self._at_current() else None
+        anchor = current.start if current else self.reader.cursor_offset()
         found = self.reader.index.previous_before(anchor, self.side_panel.scope_layer())
         if found is not None:
             self.select_finding(found)

@@ -8,12 +8,12 @@ would hold the GUI thread (and, in a thread, the GIL) all that time.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from caveat.document import Document
@@ -71,12 +71,32 @@ def _export_behind_progress(
         executor.shutdown(wait=False)
 
 
-def default_export_path(document: Document) -> Path:
-    """`<name>.caveat.pdf` beside the article (in the home folder for an unsaved one)."""
+def export_name(document: Document) -> str:
+    """`<name>.caveat.pdf`, from the file's name or (pasted, fetched) the article's title."""
     if document.source is not None:
-        return document.source.with_name(f"{document.source.stem}.caveat.pdf")
+        return f"{document.source.stem}.caveat.pdf"
     stem = "".join(c for c in document.name if c.isalnum() or c in " -_").strip() or "article"
-    return Path.home() / f"{stem}.caveat.pdf"
+    return f"{stem[:60].strip()}.caveat.pdf"
+
+
+def export_folder(last: str, chosen: str) -> Path:
+    """Where the save dialog starts: the folder of the last export, else the one chosen in
+    Preferences, else Documents (never inside the article's own folder unless chosen so)."""
+    for folder in (last, chosen):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def after_export_actions(
+    written: Path, open_url: Callable[[QUrl], object]
+) -> list[tuple[str, Callable[[], object]]]:
+    """The message bar's offers once a PDF is written: open it, or show its folder."""
+    return [
+        ("Open", lambda: open_url(QUrl.fromLocalFile(str(written)))),
+        ("Show in Folder", lambda: open_url(QUrl.fromLocalFile(str(written.parent)))),
+    ]
 
 
 def export_with_dialog(
@@ -84,6 +104,7 @@ def export_with_dialog(
     document: Document,
     analysis: Analysis,
     visible_layers: Sequence[str],
+    folder: Path | None = None,
 ) -> Path | None:
     """Ask for a file name and export; the written path, or None if cancelled or failed.
 
@@ -93,7 +114,7 @@ def export_with_dialog(
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
         "Export annotated PDF",
-        str(default_export_path(document)),
+        str((folder or export_folder("", "")) / export_name(document)),
         "PDF documents (*.pdf)",
     )
     if not chosen:

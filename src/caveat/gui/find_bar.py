@@ -1,10 +1,16 @@
-"""Ctrl+F: a bar under the text that finds words, forward and back, wrapping around."""
+"""Ctrl+F: a bar under the text that finds words, forward and back, wrapping around, and says
+which match of how many is selected ("3 of 7")."""
 
 from __future__ import annotations
+
+import bisect
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+
+#: matches counted at most; past it the bar says "over 10,000"
+MAX_COUNTED = 10_000
 
 
 class FindBar(QWidget):
@@ -37,7 +43,32 @@ class FindBar(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(close)
+        self._counted: tuple[str, int, list[int]] = ("", -1, [])  # needle, revision, starts
         self.hide()
+
+    def match_starts(self, needle: str) -> list[int]:
+        """Where each match starts (Qt positions), counted once per word and text."""
+        document = self._view.document()
+        revision = document.revision()
+        if self._counted[:2] == (needle, revision):
+            return self._counted[2]
+        starts: list[int] = []
+        cursor = QTextCursor(document)
+        while len(starts) <= MAX_COUNTED:
+            cursor = document.find(needle, cursor)
+            if cursor.isNull():
+                break
+            starts.append(cursor.selectionStart())
+        self._counted = (needle, revision, starts)
+        return starts
+
+    def _say_where(self, needle: str) -> None:
+        starts = self.match_starts(needle)
+        if len(starts) > MAX_COUNTED:
+            self.status.setText(f"over {MAX_COUNTED:,} matches")
+            return
+        here = bisect.bisect_left(starts, self._view.textCursor().selectionStart())
+        self.status.setText(f"{here + 1} of {len(starts):,}")
 
     def open_bar(self) -> None:
         self.show()
@@ -75,7 +106,10 @@ class FindBar(QWidget):
             )
             self._view.setTextCursor(cursor)
             found = self._view.find(needle, flags)
-        self.status.setText("" if found else "Not found")
+        if found:
+            self._say_where(needle)
+        else:
+            self.status.setText("Not found")
         return found
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)

@@ -67,6 +67,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._segment_cache: dict[tuple[int, tuple[str, ...]], QTextCharFormat] = {}
         self._kind_cache: dict[tuple[str, int], QTextCharFormat] = {}
         self._plain = QTextCharFormat()
+        self._link = QTextCharFormat()
+        self._link_starts: list[int] = []
         self.painter = SliceRunner(self)
         self.set_style(QPalette(), self._base_size)
 
@@ -78,6 +80,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._document = document
         self._utf16 = Utf16Map(document.text)
         self._block_starts = [b.start for b in document.blocks]
+        self._link_starts = [link.start for link in document.links]
         self._index = FindingIndex()
 
     def set_findings(self, index: FindingIndex, first_line: int = 0) -> None:
@@ -127,6 +130,10 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._segment_cache = {}
         self._kind_cache = {}
         self._plain = QTextCharFormat()
+        # links as a browser shows them: the palette's link colour, underlined
+        self._link = QTextCharFormat()
+        self._link.setForeground(palette.color(QPalette.ColorRole.Link))
+        self._link.setFontUnderline(True)
 
     def layer_format(self, layer: str) -> QTextCharFormat:
         return QTextCharFormat(self._layer_formats.get(layer, QTextCharFormat()))
@@ -174,18 +181,50 @@ class FindingHighlighter(QSyntaxHighlighter):
             i += 1
         return ranges
 
+    def _link_ranges(
+        self, start: int, end: int, kinds: list[tuple[int, int, QTextCharFormat]]
+    ) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, end, format) of the links on the line, over the block kind's format."""
+        if self._document is None or not self._link_starts:
+            return []
+        links = self._document.links
+        ranges = []
+        i = bisect.bisect_left(self._link_starts, start)
+        while i > 0 and links[i - 1].end > start:  # a link that began on an earlier line
+            i -= 1
+        for link in links[i:]:
+            if link.start >= end:
+                break
+            a, b = max(start, link.start), min(end, link.end)
+            if b > a:
+                base = next((fmt for x, y, fmt in kinds if x <= a < y), self._plain)
+                ranges.append((a, b, self._linked(base)))
+        return ranges
+
+    def _linked(self, base: QTextCharFormat) -> QTextCharFormat:
+        key = ("link", id(base))
+        fmt = self._kind_cache.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat(base)
+            fmt.merge(self._link)
+            self._kind_cache[key] = fmt
+        return fmt
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         qt_start = self.currentBlock().position()
         qt_length = self.currentBlock().length() - 1
         start = self._utf16.from_qt(qt_start)
         end = self._utf16.from_qt(qt_start + qt_length)
         kinds = self._kind_ranges(start, end)
-        for a, b, fmt in kinds:
+        links = self._link_ranges(start, end, kinds)
+        for a, b, fmt in kinds + links:  # a link is painted over its heading or paragraph
             self._paint(qt_start, a, b, fmt)
+        kinds = links + kinds  # and is the base a finding over it starts from
         findings = self._index.overlapping(start, end)
         if not findings:
             return
         cuts = {start, end} | {max(start, min(end, x)) for f in findings for x in (f.start, f.end)}
+        cuts |= {x for a, b, _fmt in links for x in (a, b)}  # a link's format ends with it
         ordered = sorted(cuts)
         for a, b in zip(ordered, ordered[1:], strict=False):
             covering = [f.layer for f in findings if f.start < b and f.end > a]

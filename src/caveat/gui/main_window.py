@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,23 +29,43 @@ from PySide6.QtWidgets import (
 from caveat import __version__
 from caveat.document import Document
 from caveat.findings import PipelineInfo
+from caveat.gui.appearance import apply_theme
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
+from caveat.gui.menus import build_menus
 from caveat.gui.message_bar import MessageBar
+from caveat.gui.open_sources import (
+    AddressOpener,
+    ask_for_address,
+    document_from_clipboard,
+    site_of,
+)
 from caveat.gui.settings import Settings
+from caveat.gui.tab_history import TabHistory
 from caveat.gui.undo import ReaderFilters
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
-from caveat.layers import all_layers
-from caveat.loaders import LoadError, load_document, supported_extensions
+from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
 from caveat.reader_words import load_added_words
 from caveat.resources import sample_article
+
+
+def same_origin(one: Document, other: Document) -> bool:
+    """The same file or the same address (reopening it replaces its tab)."""
+    if one.url or other.url:
+        return one.url == other.url
+    return bool(one.source and other.source and one.source.resolve() == other.source.resolve())
 
 
 class MainWindow(QMainWindow):
     """Opens documents into tabs; every tab shares the runner, layer visibility and filters."""
 
     document_opened = Signal(object)  # DocumentTab
+    # set by build_menus (menus.py)
+    recent_menu: QMenu
+    export_action: QAction
+    close_action: QAction
+    layer_actions: dict[str, QAction]
 
     def __init__(
         self,
@@ -60,11 +78,19 @@ class MainWindow(QMainWindow):
         self.filters = filters or ReaderFilters(parent=self)
         self.visibility = LayerVisibility(self.settings, self)
         self.runner = AnalysisRunner(model, self)
-        self.undo_stack = QUndoStack(self)
         self.setAcceptDrops(True)
         self.setWindowTitle("Caveat")
 
+        if self.settings.theme() != "system":
+            apply_theme(self.settings.theme())
         self.message_bar = MessageBar()
+        self.history = TabHistory(self, self.message_bar)
+        self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
+        #: how an export's "Open" and "Show in Folder" open things (tests put a recorder here)
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.address_opener = AddressOpener(self)
+        self.address_opener.opened.connect(self._on_address_opened)
+        self.address_opener.failed.connect(self._on_address_failed)
         self.welcome = WelcomePage()
         self.welcome.open_requested.connect(self.open_dialog)
         self.welcome.sample_requested.connect(self.open_sample)
@@ -82,121 +108,22 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
+        # under the tabs, not above them: a message appearing must not push the text down
+        layout.addWidget(self.message_bar)
         self.setCentralWidget(central)
 
         self.pipeline_label = QLabel("Loading the language model…")
         self.statusBar().addPermanentWidget(self.pipeline_label)
         self.runner.signals.pipeline_ready.connect(self._on_pipeline_ready)
         self.runner.signals.failed.connect(self._on_runner_failed)
-        self._build_menus()
+        build_menus(self)
         self._refresh_welcome()
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
 
-    # menus
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | list[QKeySequence] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence(keys.Open))
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, "Open the &Sample Article", self.open_sample)
-        file_menu.addSeparator()
-        self.export_action = self._action(
-            file_menu, "&Export Annotated PDF…", self.export_pdf, QKeySequence("Ctrl+E")
-        )
-        file_menu.addSeparator()
-        self.close_action = self._action(
-            file_menu, "&Close Tab", self.close_current_tab, QKeySequence(keys.Close)
-        )
-        self._action(file_menu, "&Quit", self.close, QKeySequence(keys.Quit))
-
-        edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(keys.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence(keys.Redo))
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        self._action(edit, "&Copy", lambda: self._reader_call("copy"), QKeySequence(keys.Copy))
-        self._action(
-            edit,
-            "Select &All",
-            lambda: self._reader_call("selectAll"),
-            QKeySequence(keys.SelectAll),
-        )
-        edit.addSeparator()
-        self._action(edit, "&Find…", self.open_find, QKeySequence(keys.Find))
-
-        view = bar.addMenu("&View")
-        self.layer_actions: dict[str, QAction] = {}
-        for n, layer in enumerate(all_layers(), start=1):
-            layer_id = layer.id
-            action = QAction(layer.title, self)
-            action.setShortcut(QKeySequence(f"Alt+{n}"))
-            action.setCheckable(True)
-            action.setChecked(self.visibility.is_visible(layer_id))
-            # the checked state is the visibility: one setter, whichever widget toggled it
-            action.toggled.connect(partial(self.visibility.set_visible, layer_id))
-            view.addAction(action)
-            self.layer_actions[layer_id] = action
-        self.visibility.changed.connect(self._sync_layer_action)
-        view.addSeparator()
-        self._action(view, "&Next Finding", self.next_finding, QKeySequence("F3"))
-        self._action(view, "&Previous Finding", self.previous_finding, QKeySequence("Shift+F3"))
-        view.addSeparator()
-        self._action(
-            view,
-            "Zoom &In",
-            lambda: self.zoom_by(1),
-            [QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")],
-        )
-        self._action(view, "Zoom &Out", lambda: self.zoom_by(-1), QKeySequence(keys.ZoomOut))
-        self._action(view, "&Actual Size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Caveat", self.show_about)
-
-    def _sync_layer_action(self, layer: str, visible: bool) -> None:
-        self.layer_actions[layer].setChecked(visible)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path.name)
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
-        if recent:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the List", self._clear_recent)
-        else:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-
-    def _clear_recent(self) -> None:
+    def clear_recent(self) -> None:
         self.settings.clear_recent_files()
         self._refresh_welcome()
 
@@ -210,13 +137,19 @@ class MainWindow(QMainWindow):
             t for i in range(self.tabs.count()) if isinstance(t := self.tabs.widget(i), DocumentTab)
         ]
 
-    def _reader_call(self, name: str) -> None:
+    def reader_call(self, name: str) -> None:
         tab = self.current_tab()
         if tab is not None:
             getattr(tab.reader, name)()
 
+    def step_tab(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous tab, round the end."""
+        if count := self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
     def _on_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
+        self.history.set_current(tab.undo_stack if tab else None)
         self.stack.setCurrentWidget(self.tabs if tab else self.welcome)
         self.setWindowTitle(f"{tab.document.name} — Caveat" if tab else "Caveat")
         self.export_action.setEnabled(tab is not None)
@@ -239,6 +172,35 @@ class MainWindow(QMainWindow):
             self.settings.set_last_directory(Path(paths[0]).parent)
             self.open_paths([Path(p) for p in paths])
 
+    def paste_article(self) -> DocumentTab | None:
+        """File > New from Clipboard (Ctrl+V): the clipboard's text or web page in a new tab."""
+        try:
+            document = document_from_clipboard()
+        except LoadError as exc:
+            self.message_bar.show_error(f"Nothing to open: {html.escape(exc.reason)}.")
+            return None
+        return self._show_document(document)
+
+    def open_address(self, address: str = "") -> None:
+        """File > Open Address (Ctrl+L): fetch a page off the GUI thread, then open it."""
+        address = address or ask_for_address(self)
+        if not address:
+            return
+        self.address_opener.open(address)
+        self.message_bar.show_info(
+            f"Opening {html.escape(site_of(address))}…", [("Cancel", self.address_opener.cancel)]
+        )
+
+    def _on_address_opened(self, document: Document) -> None:
+        if self.message_bar.kind == "info" and not self.address_opener.busy():
+            self.message_bar.hide()  # "Opening …" is done
+        self._show_document(document)
+
+    def _on_address_failed(self, address: str, reason: str) -> None:
+        self.message_bar.show_error(
+            f"<b>{html.escape(address)}</b> could not be opened: {html.escape(reason)}."
+        )
+
     def open_sample(self) -> None:
         self.open_paths([sample_article()])
 
@@ -249,7 +211,7 @@ class MainWindow(QMainWindow):
             try:
                 document = load_document(path)
             except LoadError as exc:
-                errors.append(f"<b>{exc.path.name}</b> could not be opened: {exc.reason}.")
+                errors.append(f"<b>{exc.name}</b> could not be opened: {exc.reason}.")
                 continue
             except Exception as exc:  # noqa: BLE001 - a loader bug must not take the window down
                 errors.append(f"<b>{Path(path).name}</b> could not be opened: {exc}")
@@ -263,16 +225,12 @@ class MainWindow(QMainWindow):
         return opened
 
     def _show_document(self, document: Document) -> DocumentTab:
-        same = [
-            t
-            for t in self.document_tabs()
-            if document.source
-            and t.document.source
-            and t.document.source.resolve() == document.source.resolve()
-        ]
+        same = [t for t in self.document_tabs() if same_origin(t.document, document)]
         for old in same:  # reopening a file replaces its tab; the old run is cancelled
             self._remove_tab(old)
-        tab = DocumentTab(document, self.runner, self.visibility, self.filters, self.undo_stack)
+        undo_stack = self.history.new_stack()
+        tab = DocumentTab(document, self.runner, self.visibility, self.filters, undo_stack)
+        undo_stack.setParent(tab)  # closing the tab ends its history
         tab.reader.set_zoom(self.settings.zoom())
         tab.reader.zoom_changed.connect(self.set_zoom)
         sizes = self.settings.splitter_sizes()
@@ -281,10 +239,10 @@ class MainWindow(QMainWindow):
         tab.analysis_failed.connect(self.message_bar.show_error)
         if document.notices:  # what the loader had to guess (an encoding, a missing article)
             notices = " ".join(html.escape(n) for n in document.notices)
-            self.message_bar.show_notice(f"<b>{html.escape(document.name)}</b>: {notices}")
-        tab.filtered.connect(self._offer_undo)
+            self.message_bar.show_info(f"<b>{html.escape(document.name)}</b>: {notices}")
+        tab.filtered.connect(lambda what: self.history.offer_undo(undo_stack, what))
         index = self.tabs.addTab(tab, document.name)
-        self.tabs.setTabToolTip(index, str(document.source or document.name))
+        self.tabs.setTabToolTip(index, document.origin or document.name)
         self.tabs.setCurrentIndex(index)
         # The article in front is analysed first: runs of other tabs go back in the queue.
         waiting = [t for t in self.document_tabs() if t is not tab and t.is_analysing()]
@@ -332,22 +290,34 @@ class MainWindow(QMainWindow):
     def _save_splitter(self, tab: DocumentTab) -> None:
         self.settings.set_splitter_sizes(tab.splitter.sizes())
 
-    def _offer_undo(self, what: str) -> None:
-        self.message_bar.show_toast(f"Hidden: {what}.", "Undo", self.undo_stack.undo)
+    def show_preferences(self) -> None:
+        from caveat.gui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings, self.filters, self).exec()
 
     def export_pdf(self) -> None:
         tab = self.current_tab()
         if tab is None:
             return
         seen = tab.analysis_as_seen()
+        if tab.language_notice.held:
+            self.message_bar.show_toast(
+                "This article is not analysed (not in English); choose Analyse anyway first."
+            )
+            return
         if seen is None:
             self.message_bar.show_toast("The analysis is still running; export when it is done.")
             return
-        from caveat.gui.export_dialog import export_with_dialog
+        from caveat.gui.export_dialog import after_export_actions, export_folder, export_with_dialog
 
-        written = export_with_dialog(self, tab.document, seen, tab.visible_layers())
+        start = export_folder(self.settings.last_export_folder(), self.settings.export_folder())
+        written = export_with_dialog(self, tab.document, seen, tab.visible_layers(), start)
         if written:
-            self.message_bar.show_toast(f"Exported {written.name}.")
+            self.settings.set_last_export_folder(written.parent)
+            self.message_bar.show_info(
+                f"Exported {html.escape(written.name)}.",
+                after_export_actions(written, self.open_url),
+            )
 
     def show_about(self) -> None:
         info = self.runner.pipeline_info
@@ -388,7 +358,23 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
+    def open_arguments(self, arguments: list[str]) -> list[DocumentTab]:
+        """`caveat FILE_OR_URL...`: files open at once, web addresses as they arrive."""
+        for address in (a for a in arguments if is_web_address(a)):
+            self.open_address(address)
+        return self.open_paths([Path(a) for a in arguments if not is_web_address(a)])
+
+    def restore_session(self) -> list[DocumentTab]:
+        """At start, if Preferences say so: the files open when the window last closed."""
+        if not self.settings.reopen_session():
+            return []
+        files = [p for p in self.settings.session_files() if p.is_file()]
+        return self.open_paths(files) if files else []
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.settings.set_session_files(
+            [t.document.source for t in self.document_tabs() if t.document.source is not None]
+        )
         self.settings.set_geometry(self.saveGeometry())
         if tab := self.current_tab():
             self._save_splitter(tab)

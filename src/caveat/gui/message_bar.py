@@ -1,73 +1,95 @@
-"""A bar across the top of the window for errors and undo offers, instead of modal dialogs."""
+"""A bar under the tabs for errors, progress and offers (Undo, Open), instead of modal dialogs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from caveat.gui import theme
+
 STYLES = {
-    "error": "background:#FBE3E1; color:#6B1A12; border-bottom:1px solid #E8A29A;",
-    "info": "background:#E3EEF9; color:#0E3557; border-bottom:1px solid #9CC2E6;",
+    "error": ("#FBE3E1", "#6B1A12", "#E8A29A"),
+    "info": ("#E3EEF9", "#0E3557", "#9CC2E6"),
+}
+DARK_STYLES = {
+    "error": ("#4A1F1B", "#F6D5D1", "#8C3B33"),
+    "info": ("#1B3149", "#D6E6F7", "#3D6A96"),
 }
 TOAST_MS = 8000
 
+Action = tuple[str, Callable[[], object]]
+
 
 class MessageBar(QFrame):
-    """One message at a time: `show_error` stays until closed, `show_toast` fades after a while."""
+    """One message at a time: `show_error` and `show_info` stay until closed or replaced,
+    `show_toast` goes after a while. Each may offer buttons (label, what it does)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 6, 8, 6)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(14, 6, 8, 6)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.action_button = QPushButton()
-        self.action_button.hide()
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Dismiss this message")
         close.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.action_button)
-        layout.addWidget(close)
+        self._layout.addWidget(self.label, 1)
+        self._layout.addWidget(close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
-        self._action: Callable[[], None] | None = None
-        self.action_button.clicked.connect(self._run_action)
+        self.buttons: list[QPushButton] = []
         self.kind = ""
         self.hide()
 
-    def _show(self, kind: str, text: str, action: str, callback: Callable[[], None] | None) -> None:
+    @property
+    def action_button(self) -> QPushButton | None:
+        """The first offered button, if any."""
+        return self.buttons[0] if self.buttons else None
+
+    def _show(self, kind: str, text: str, actions: Sequence[Action]) -> None:
         self.kind = kind
-        self.setStyleSheet(f"QFrame#messageBar {{ {STYLES[kind]} }} QLabel {{ color: inherit; }}")
+        colours = DARK_STYLES if theme.is_dark(self.palette()) else STYLES
+        background, foreground, border = colours[kind]
+        self.setStyleSheet(
+            f"QFrame#messageBar {{ background:{background}; color:{foreground};"
+            f" border-top:1px solid {border}; }} QLabel {{ color:{foreground}; }}"
+        )
         self.label.setText(text)
-        self._action = callback
-        self.action_button.setText(action)
-        self.action_button.setVisible(bool(action and callback))
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for n, (label, callback) in enumerate(actions):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, c=callback: self._run(c))
+            self._layout.insertWidget(1 + n, button)
+            self.buttons.append(button)
         self._timer.stop()
         self.show()
 
     def show_error(self, text: str) -> None:
-        self._show("error", text, "", None)
+        self._show("error", text, ())
 
-    def show_notice(self, text: str) -> None:
-        """Something the reader should know about a document (how its text was read): stays
-        until closed, in the calm colour."""
-        self._show("info", text, "", None)
+    def show_info(self, text: str, actions: Sequence[Action] = ()) -> None:
+        """A message that stays (work in progress, or something to act on)."""
+        self._show("info", text, actions)
 
     def show_toast(
-        self, text: str, action: str = "", callback: Callable[[], None] | None = None
+        self,
+        text: str,
+        action: str = "",
+        callback: Callable[[], object] | None = None,
+        actions: Sequence[Action] = (),
     ) -> None:
-        self._show("info", text, action, callback)
+        offered = [(action, callback)] if action and callback else []
+        self._show("info", text, [*offered, *actions])
         self._timer.start(TOAST_MS)
 
-    def _run_action(self) -> None:
-        callback = self._action
+    def _run(self, callback: Callable[[], object]) -> None:
         self.hide()
-        if callback is not None:
-            callback()
+        callback()

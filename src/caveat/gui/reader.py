@@ -7,25 +7,31 @@ import bisect
 import html
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QMenu,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
-from caveat.analysis.metric_words import grade_in_words
-from caveat.document import BlockKind, Document
+from caveat.document import BlockKind, Document, Link
 from caveat.findings import Finding
 from caveat.gui import theme
+from caveat.gui.difficulty_strip import DifficultyStrip
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.highlighter import FindingHighlighter, display_text
 from caveat.gui.slices import SliceRunner
@@ -33,6 +39,14 @@ from caveat.gui.slices import SliceRunner
 TEXT_SLICE_CHARS = 20_000  # appended per event-loop turn when a long text is opened
 COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
+
+
+#: "Never flag" is offered for words and short phrases ("could", "some say"), not sentences
+IGNORABLE_WORDS, IGNORABLE_CHARS = 4, 40
+
+
+def can_be_ignored(words: str) -> bool:
+    return len(words.split()) <= IGNORABLE_WORDS and len(words) <= IGNORABLE_CHARS
 
 
 def finding_tooltip(finding: Finding, document: Document) -> str:
@@ -44,46 +58,6 @@ def finding_tooltip(finding: Finding, document: Document) -> str:
         f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
         f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
     )
-
-
-class DifficultyStrip(QWidget):
-    """A thin bar beside each paragraph, darker where the paragraph is harder to read."""
-
-    def __init__(self, reader: ReaderView) -> None:
-        super().__init__(reader)
-        self._reader = reader
-        self._grades: dict[int, float] = {}
-        self.setMouseTracking(True)
-
-    def set_grades(self, grades: Mapping[int, float]) -> None:
-        self._grades = dict(grades)
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self._grades:
-            return
-        painter = QPainter(self)
-        for rect, block_index in self._reader.visible_block_rects():
-            grade = self._grades.get(block_index)
-            if grade is not None:
-                painter.fillRect(
-                    QRect(0, rect.top() + 2, self.width(), rect.height() - 4),
-                    theme.difficulty_color(grade, self.palette()),
-                )
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = ""
-            for rect, block_index in self._reader.visible_block_rects():
-                grade = self._grades.get(block_index)
-                if grade is not None and rect.top() <= event.pos().y() <= rect.bottom():
-                    text = f"This paragraph: {grade_in_words(grade)}"
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
 
 class ReaderView(QPlainTextEdit):
@@ -172,6 +146,13 @@ class ReaderView(QPlainTextEdit):
             return []
         return self.index.at(self.offset_at(point))
 
+    def link_at(self, point: QPoint) -> Link | None:
+        """The hyperlink under a viewport point (web pages and Word files keep theirs)."""
+        if self.document_model is None or not self.document_model.links:
+            return None
+        offset = self.offset_at(point)
+        return next((k for k in self.document_model.links if k.start <= offset < k.end), None)
+
     def cursor_offset(self) -> int:
         return self.highlighter.utf16.from_qt(self.textCursor().position())
 
@@ -239,6 +220,31 @@ class ReaderView(QPlainTextEdit):
         side = max(STRIP_WIDTH + STRIP_GAP + 8, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)
         self.strip.setGeometry(side - STRIP_GAP, 0, STRIP_WIDTH, self.height())
+        self._relayout_if_stale()
+
+    def wrap_width(self) -> float:
+        """The width the text's lines are wrapped to now (0 before any line is laid out)."""
+        block = self.firstVisibleBlock()
+        layout = self.document().documentLayout()
+        if isinstance(layout, QPlainTextDocumentLayout):
+            layout.ensureBlockLayout(block)  # lines are laid out when first painted
+        lines = block.layout()
+        return lines.lineAt(0).width() if lines is not None and lines.lineCount() else 0.0
+
+    def _relayout_if_stale(self) -> None:
+        """Wrap the text to the viewport again if it was wrapped to another width.
+
+        QPlainTextEdit re-wraps only in its resizeEvent, and only when the event's old and new
+        widths differ. A tab resized while hidden gets its viewport's resize later, with both
+        widths equal, so its text stayed wrapped to the old width: clipped or squeezed.
+        """
+        if not self.isVisible() or self.lineWrapMode() is not self.LineWrapMode.WidgetWidth:
+            return
+        wanted = self.viewport().width() - 2 * self.document().documentMargin()
+        laid_out = self.wrap_width()
+        if laid_out and abs(laid_out - wanted) >= 1:
+            # an old width unlike the new one is what makes Qt lay the text out again
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -247,9 +253,20 @@ class ReaderView(QPlainTextEdit):
             self.highlighter.set_style(self.palette(), self.font().pointSizeF())
             self.highlighter.repaint(self.firstVisibleBlock().blockNumber())
 
+    def event(self, event: QEvent) -> bool:
+        # The column's margins follow the new width before Qt lays out the viewport and wraps
+        # the text in it: set afterwards, the text was wrapped once more to a stale width.
+        if event.type() == QEvent.Type.Resize:
+            self._update_margins()
+        return super().event(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._update_margins()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._update_margins()  # a zoom or resize while hidden left the margins or wrap stale
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -263,9 +280,12 @@ class ReaderView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.findings_at(event.pos())
+            link = self.link_at(event.pos())
             if found and self.document_model is not None:
                 tip = "<hr>".join(finding_tooltip(f, self.document_model) for f in found)
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
+            elif link is not None:
+                QToolTip.showText(event.globalPos(), f"Link to {link.href}", self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -299,10 +319,13 @@ class ReaderView(QPlainTextEdit):
                 words = " ".join(self.document_model.text[finding.start : finding.end].split())
                 dismiss = menu.addAction(f"Not {theme.layer_noun(finding.layer)} here")
                 dismiss.triggered.connect(lambda _=False, f=finding: self.dismiss_requested.emit(f))
+                if first is not None:
+                    menu.insertAction(first, dismiss)
+                if not can_be_ignored(words):
+                    continue  # a whole sentence is no use on a list of words never to flag
                 ignore = menu.addAction(f"Never flag ‘{words}’")
                 ignore.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
                 if first is not None:
-                    menu.insertAction(first, dismiss)
                     menu.insertAction(first, ignore)
             if first is not None:
                 menu.insertSeparator(first)

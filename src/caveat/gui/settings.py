@@ -11,6 +11,7 @@ from caveat.gui.settings_file import open_settings
 from caveat.layers import layer_ids
 
 MAX_RECENT = 10
+THEMES = ("system", "light", "dark")
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -31,7 +32,8 @@ def _as_int_list(value: object) -> list[int]:
 
 
 class Settings:
-    """Layer and rule visibility, geometry, splitter sizes, zoom, recent files, last folder."""
+    """Layer and rule visibility, geometry, splitter sizes, zoom, recent files, last folders,
+    and the preferences (theme, reopening the last session, the export folder)."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings if qsettings is not None else open_settings()
@@ -95,6 +97,42 @@ class Settings:
 
     def set_last_directory(self, directory: Path) -> None:
         self.q.setValue("files/last_directory", str(directory))
+
+    # preferences (Edit > Preferences)
+    def theme(self) -> str:
+        value = str(self.q.value("appearance/theme", "system") or "system")
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme_name: str) -> None:
+        self.q.setValue("appearance/theme", theme_name if theme_name in THEMES else "system")
+
+    def reopen_session(self) -> bool:
+        return _as_bool(self.q.value("session/reopen"), False)
+
+    def set_reopen_session(self, reopen: bool) -> None:
+        self.q.setValue("session/reopen", bool(reopen))
+
+    def session_files(self) -> list[Path]:
+        """The files open in tabs when the window last closed, in tab order."""
+        value = self.q.value("session/files") or []
+        items = value if isinstance(value, list) else [value]
+        return [Path(str(p)) for p in items if p]
+
+    def set_session_files(self, paths: list[Path]) -> None:
+        self.q.setValue("session/files", [str(p) for p in paths])
+
+    def export_folder(self) -> str:
+        """The folder chosen in Preferences for exports ("" for none)."""
+        return str(self.q.value("export/folder", "") or "")
+
+    def set_export_folder(self, folder: str) -> None:
+        self.q.setValue("export/folder", folder)
+
+    def last_export_folder(self) -> str:
+        return str(self.q.value("export/last_folder", "") or "")
+
+    def set_last_export_folder(self, folder: Path) -> None:
+        self.q.setValue("export/last_folder", str(folder))
 
     def sync(self) -> None:
         self.q.sync()

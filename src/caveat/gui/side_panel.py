@@ -4,9 +4,8 @@ the readability metrics, each with what it means."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,11 +14,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +25,12 @@ from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words, unmeasure
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui import theme
+from caveat.gui.findings_list import FindingsList
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.rule_about import RuleAbout
 from caveat.gui.rule_list import RuleList
-from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
-from caveat.layers import all_layers, get_layer
+from caveat.layers import all_layers
 
 #: metrics shown, in this order, with their names as a reader says them
 METRIC_NAMES = {
@@ -45,7 +42,6 @@ METRIC_NAMES = {
     "automated_readability_index": "ARI",
     "dale_chall_readability_score": "Dale-Chall",
 }
-FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _heading(text: str) -> QLabel:
@@ -66,6 +62,11 @@ def _wrapping(text: str = "") -> QLabel:
     return label
 
 
+def capitalised(text: str) -> str:
+    """The first letter upper-case and the rest untouched ("US" stays "US")."""
+    return text[:1].upper() + text[1:]
+
+
 def minutes(seconds: float) -> str:
     return "under a minute" if seconds < 60 else f"about {round(seconds / 60)} min"
 
@@ -82,6 +83,7 @@ class SidePanel(QWidget):
         self._visibility = visibility
         self.toggles: dict[str, QCheckBox] = {}
         self._counts: dict[str, QLabel] = {}
+        self._densities: dict[str, QLabel] = {}  # findings per 100 words, under each layer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
@@ -98,7 +100,7 @@ class SidePanel(QWidget):
         layout.addWidget(_heading("Layers"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(0)
         for row, layer in enumerate(all_layers()):
             layer_id = layer.id
             box = QCheckBox(layer.title)
@@ -108,9 +110,18 @@ class SidePanel(QWidget):
             box.toggled.connect(lambda on, lid=layer_id: visibility.set_visible(lid, on))
             count = QLabel("–")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(box, row, 0)
-            grid.addWidget(count, row, 1)
+            # on a line of its own: beside the count it made a narrow panel cut names short
+            density = QLabel()
+            density.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            small = density.font()
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+            density.setFont(small)
+            density.setIndent(box.sizeHint().height() + box.iconSize().width() + 8)
+            grid.addWidget(box, 2 * row, 0)
+            grid.addWidget(count, 2 * row, 1)
+            grid.addWidget(density, 2 * row + 1, 0, 1, 2)
             self.toggles[layer_id], self._counts[layer_id] = box, count
+            self._densities[layer_id] = density
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         visibility.changed.connect(self._sync_toggle)
@@ -119,13 +130,8 @@ class SidePanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(True)
-        self.tree.setFrameShape(QFrame.Shape.NoFrame)
-        self.tree.itemActivated.connect(self._activate_item)
-        self._tree_filler = SliceRunner(self)
-        self.tree.itemClicked.connect(self._activate_item)
+        self.tree = FindingsList()
+        self.tree.finding_activated.connect(self.finding_activated)
         self.tabs.addTab(self.tree, "Findings")
         self.metrics_label = _wrapping()
         self.metrics_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -149,7 +155,7 @@ class SidePanel(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         box = QVBoxLayout(card)
         box.setContentsMargins(10, 8, 10, 8)
-        self.finding_title = QLabel()
+        self.finding_title = _wrapping()
         self.finding_text = _wrapping("Click a highlight, or press F3 for the next finding.")
         self.finding_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.finding_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -159,14 +165,17 @@ class SidePanel(QWidget):
         box.addWidget(self.rule_about)
         nav = QHBoxLayout()
         self.scope = QComboBox()
+        # as wide as its longest layer name: squeezed beside the buttons it read "Unsourced r"
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scope.addItem("All layers", None)
         for layer in all_layers():
             self.scope.addItem(layer_icon(layer.id, self.palette()), layer.title, layer.id)
-        self.scope.setToolTip("Which findings Previous and Next step through")
-        previous = QPushButton("Previous")
+        self.scope.setToolTip("Which findings the arrows (and F3, Shift+F3) step through")
+        previous, following = QToolButton(), QToolButton()  # arrows, as in the find bar
+        previous.setText("↑")
         previous.setToolTip("Previous finding (Shift+F3)")
         previous.clicked.connect(self.previous_requested)
-        following = QPushButton("Next")
+        following.setText("↓")
         following.setToolTip("Next finding (F3)")
         following.clicked.connect(self.next_requested)
         nav.addWidget(self.scope, 1)
@@ -174,6 +183,14 @@ class SidePanel(QWidget):
         nav.addWidget(following)
         box.addLayout(nav)
         return card
+
+    #: the panel is never narrower than this, nor than its layer names and counts need
+    MINIMUM_WIDTH = 260
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # The splitter keeps the panel at least this wide, so names and large counts are whole.
+        hint = super().minimumSizeHint()
+        return QSize(max(self.MINIMUM_WIDTH, hint.width()), hint.height())
 
     def scope_layer(self) -> str | None:
         return self.scope.currentData()
@@ -183,12 +200,8 @@ class SidePanel(QWidget):
         if box is not None and box.isChecked() != visible:
             box.setChecked(visible)
 
-    def _activate_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
-        if isinstance(finding, Finding):
-            self.finding_activated.emit(finding)
-
     def show_finding(self, finding: Finding | None, document: Document | None) -> None:
+        self.tree.select(finding)
         self.rule_about.show_rule(finding.rule if finding is not None else None)
         self.finding_title.setVisible(finding is not None)
         if finding is None or document is None:
@@ -211,11 +224,12 @@ class SidePanel(QWidget):
         self, document: Document, analysis: Analysis | None, seen: Analysis | None
     ) -> None:
         """Fill the panel; `seen` is `analysis` with dismissals, ignores and hidden layers out."""
-        self._tree_filler.start(iter(()), at_once=True)  # stop a fill still going
-        self.tree.clear()
+        self.tree.clear_findings()
         if analysis is None or seen is None or analysis.partial:
             for label in self._counts.values():
                 label.setText("…")
+            for label in self._densities.values():
+                label.setText("")
             self.metrics_label.setText("Measuring…")
             self.footer.setText("")
             return
@@ -225,8 +239,9 @@ class SidePanel(QWidget):
             n = len(seen.findings.get(layer_id, ())) if layer_id in seen.layers else None
             shown = n if n is not None else len(analysis.findings.get(layer_id, ()))
             per100 = 100 * shown / analysis.words if analysis.words else 0.0
-            label.setText(f"<b>{shown}</b> · {per100:.1f} per 100 words")
-        self._fill_tree(document, seen)
+            label.setText(f"<b>{shown:,}</b>")
+            self._densities[layer_id].setText(f"{per100:.1f} per 100 words")
+        self.tree.show_findings(document, seen)
         self._fill_metrics(analysis)
         m = analysis.metrics
         self.footer.setText(
@@ -235,33 +250,14 @@ class SidePanel(QWidget):
             f"Pipeline: {html.escape(analysis.pipeline.display_name())}"
         )
 
-    def _fill_tree(self, document: Document, seen: Analysis) -> None:
-        total = sum(len(seen.findings.get(layer, ())) for layer in seen.layers)
-        # later: a layer toggle repaints the text first; the list follows a moment after
-        self._tree_filler.start(self._tree_steps(document, seen), at_once=total <= 500, later=True)
-
-    def _tree_steps(self, document: Document, seen: Analysis) -> Iterator[None]:
-        """Add the findings a few hundred at a time: thousands of items at once stall the window."""
-        for layer_id in seen.layers:
-            found = seen.findings.get(layer_id, ())
-            group = QTreeWidgetItem([f"{get_layer(layer_id).title}  ({len(found)})"])
-            group.setIcon(0, layer_icon(layer_id, self.palette()))
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(group)
-            group.setExpanded(len(found) <= 200)
-            for first in range(0, len(found), 200):
-                items = []
-                for finding in found[first : first + 200]:
-                    item = QTreeWidgetItem(
-                        [" ".join(document.text[finding.start : finding.end].split())]
-                    )
-                    item.setToolTip(0, finding.message)
-                    item.setData(0, FINDING_ROLE, finding)
-                    items.append(item)
-                group.addChildren(items)
-                yield None
-        if not seen.layers:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["All layers are hidden."]))
+    def show_not_analysed(self, reason: str) -> None:
+        self.tree.show_message("Not analysed: the text is not in English.")
+        for label in self._counts.values():
+            label.setText("–")
+        for label in self._densities.values():
+            label.setText("")
+        self.metrics_label.setText(html.escape(reason))
+        self.footer.setText("")
 
     def _fill_metrics(self, analysis: Analysis) -> None:
         m = analysis.metrics
@@ -270,7 +266,7 @@ class SidePanel(QWidget):
         # a one-word PDF or a Chinese text has no meaningful grade: say why instead of a number
         headline = grade_in_words(grade) if grade is not None else unmeasured_reason(m)
         rows = [
-            f"<p style='font-size:large'><b>{html.escape(headline[:1].upper() + headline[1:])}"
+            f"<p style='font-size:large'><b>{html.escape(capitalised(headline))}"
             "</b></p><table cellspacing='0' cellpadding='3'>"
         ]
         for key, name in METRIC_NAMES.items():

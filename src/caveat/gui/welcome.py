@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -72,7 +72,11 @@ class WelcomePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        hint = QLabel("or drop a file on this window")
+        hint = QLabel(
+            "or drop a file on this window, paste an article (Ctrl+V) "
+            "or open a web address (Ctrl+L)"
+        )
+        hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(hint)
         column.addSpacing(22)
@@ -85,7 +89,13 @@ class WelcomePage(QWidget):
         column.addWidget(self.recent_list)
         column.addStretch(3)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_recent"):
+            self.set_recent(self._recent)  # the folders' dim colour follows a theme change
+
     def set_recent(self, paths: list[Path]) -> None:
+        self._recent = paths
         existing = [p for p in paths if p.exists()][:6]
         self.recent_title.setVisible(bool(existing))
         self.recent_list.setVisible(bool(existing))

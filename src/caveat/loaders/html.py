@@ -20,6 +20,7 @@ import trafilatura
 
 from caveat.document import BlockKind, Document
 from caveat.loaders.builder import TextBuilder
+from caveat.loaders.errors import LoadError
 from caveat.loaders.html_data import byline_of, page_data, settled, shows_author
 from caveat.loaders.html_marks import drop_edit_marks
 
@@ -136,18 +137,24 @@ def _page_title(data: bytes) -> str:
     return (metadata.title or "") if metadata else ""
 
 
-def load_html(path: Path, data: bytes) -> Document:
-    extracted = trafilatura.extract(
-        data,
-        output_format="xml",
-        include_links=True,
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        # only a date the page declares (meta tags, JSON-LD, <time>) goes into the byline: a
-        # search of the text took a Wikipedia article's date from one of its references
-        date_extraction_params={"extensive_search": False, "original_date": True},
+def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
+    """`whole` reads every element rather than trafilatura's pick of the main text: a pasted
+    selection is all article, and trafilatura drops the links of a short one."""
+    extracted = (
+        ""
+        if whole
+        else trafilatura.extract(
+            data,
+            output_format="xml",
+            include_links=True,
+            include_formatting=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            # only a date the page declares (meta tags, JSON-LD, <time>) goes into the byline:
+            # a search of the text took a Wikipedia article's date from one of its references
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
     )
     builder = TextBuilder()
     walker = _Walker(builder)
@@ -178,4 +185,8 @@ def load_html(path: Path, data: bytes) -> Document:
     document = Document(
         builder.text(), blocks, "html", path, title=title, links=tuple(builder.links)
     )
+    if whole:  # a pasted selection: no page around it to hold the article elsewhere
+        if not any(b.analysed for b in blocks):
+            raise LoadError(path, "no readable article text found in this web page")
+        return document
     return settled(path, data, document, page_data(page))

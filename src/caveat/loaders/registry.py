@@ -9,13 +9,16 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from caveat.document import Document
 from caveat.loaders import sniff
 from caveat.loaders.errors import LoadError
+from caveat.loaders.language import language_of
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -32,6 +35,14 @@ FORMAT_OF_EXTENSION = {
     ".pdf": "pdf",
     ".docx": "docx",
 }
+
+
+_WEB_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def is_web_address(value: str) -> bool:
+    """A string the reader meant as an address ("https://…", or any "scheme://")."""
+    return bool(_WEB_ADDRESS.match(value.strip()))
 
 
 def supported_extensions() -> tuple[str, ...]:
@@ -135,4 +146,13 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         ) from None
     if not document.text.strip():
         raise LoadError(path, "file is empty")
-    return document
+    return replace(document, language=language_of(document.text, document.blocks))
+
+
+def load_source(source: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A file, or a web address (fetched: the only network use, and only when asked for)."""
+    if isinstance(source, str) and is_web_address(source):
+        from caveat.loaders.web import load_url
+
+        return load_url(source, max_bytes)
+    return load_document(source, max_bytes)
