@@ -49,7 +49,7 @@ def _receive(ticket: int, document: Document) -> None:
     _documents[ticket] = document
 
 
-def _measure(ticket: int) -> dict[str, float]:
+def _measure(ticket: int) -> dict[str, float | None]:
     from caveat.analysis.readability.metrics import readability
     from caveat.analysis.results import analysed_text
 
@@ -88,7 +88,7 @@ class HelperProcess:
         self.ticket += 1
         self.executor.submit(_receive, self.ticket, document)
 
-    def measure(self) -> Future[dict[str, float]]:
+    def measure(self) -> Future[dict[str, float | None]]:
         """The readability of the whole document last received."""
         return self.executor.submit(_measure, self.ticket)
 

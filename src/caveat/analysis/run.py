@@ -42,7 +42,7 @@ CHUNK_WORDS = 4_000
 #: and steady progress, large enough to keep the tagger's batches efficient.
 WINDOW_CHUNK_WORDS = 3_000
 #: The metrics of an analysis not measured yet (partial or cancelled): nobody reads them.
-UNMEASURED = dict.fromkeys(DESCRIPTIONS, 0.0)
+UNMEASURED: dict[str, float | None] = dict.fromkeys(DESCRIPTIONS, 0.0)
 
 
 class Stopped(Exception):
@@ -158,7 +158,7 @@ def run_analysis(
             arrived([result])
         return not (cancelled and cancelled())
 
-    metrics: dict[str, float] | None = None
+    metrics: dict[str, float | None] | None = None
     if helper is None:
         run_here(indices)
         if not stopped():
@@ -196,7 +196,7 @@ def _all_in_helper(
     arrived: Callable[[Iterable[BlockResult]], None],
     partial: Partial | None,
     cancelled: Cancelled | None,
-) -> Future[dict[str, float]]:
+) -> Future[dict[str, float | None]]:
     """Every block in the helper, those on screen first; returns the readability's future."""
     first = [i for i in first_blocks if document.blocks[i].analysed]
     rest = [i for i in document.analysed_indices() if i not in set(first)]
@@ -224,8 +224,8 @@ def _all_in_helper(
 
 
 def _measured(
-    measured: Future[dict[str, float]], can_measure_here: bool, cancelled: Cancelled | None
-) -> dict[str, float] | None:
+    measured: Future[dict[str, float | None]], can_measure_here: bool, cancelled: Cancelled | None
+) -> dict[str, float | None] | None:
     """The helper's readability of the whole document; None (measure here) if the helper was
     lost and this process has a pipeline of its own."""
     if not can_measure_here:

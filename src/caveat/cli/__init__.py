@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from caveat import __version__
 from caveat.cli import analyze, evaluate, export, rules
+from caveat.cli.logs import configure_logging
 from caveat.cli.mistyped import names_a_file, unknown_command
 from caveat.cli.options import UsageError
 from caveat.loaders import LoadError
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(argv)
     args = parser.parse_args(argv)
+    configure_logging(getattr(args, "verbose", False))
     try:
         return args.run(args)
     except LoadError as exc:

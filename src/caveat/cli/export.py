@@ -12,6 +12,7 @@ from caveat.cli.options import (
     as_reader_wants,
     chosen_skips,
     layers_for,
+    print_notices,
     source_argument,
 )
 from caveat.loaders import load_source
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     skip = chosen_skips(args)  # a mistyped rule is named before anything is read
     document = load_source(args.file, max_bytes=args.max_size)
+    print_notices(document)
     try:
         check_target(args.output, document.source)  # before the analysis, not after it
         layers = layers_for(document, args.layers, args.any_language)

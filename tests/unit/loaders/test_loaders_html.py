@@ -52,7 +52,7 @@ def test_html_links_cover_their_words_and_keep_their_address(news):
 
 
 def test_html_furniture_that_survives_extraction_is_boilerplate(news):
-    boilerplate = [news.text[b.start : b.end] for b in news.blocks if not b.analysed]
+    boilerplate = [news.text[b.start : b.end] for b in news.blocks if b.kind == "boilerplate"]
     assert boilerplate == [
         "Top Videos of the Day",
         "Advertisement",

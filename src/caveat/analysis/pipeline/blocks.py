@@ -59,6 +59,6 @@ def iter_block_results(
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
             found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
-            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS))
+            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS, block=True))
             if cancelled and cancelled():
                 return

@@ -7,6 +7,15 @@ from collections.abc import Callable
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from caveat.analysis.readability.meanings import (
+    FORMULAS,
+    MIN_BLOCK_SENTENCES,
+    MIN_BLOCK_WORDS,
+    MIN_SENTENCES,
+    MIN_WORDS,
+    is_running_latin_text,
+)
+
 
 # WORKAROUND: textstat 0.7.13 calls nltk.download('cmudict') the first time it counts syllables
 # (textstat/backend/utils/_get_cmudict.py): offline that raises, online it reaches the network
@@ -36,9 +45,34 @@ METRICS: dict[str, Callable[[str], float]] = {
 BLOCK_METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "words", "sentences")
 
 
-def readability(text: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
-    """The metrics `names` (default all) of `text`; all zero for text with no words."""
+def readability(
+    text: str, names: tuple[str, ...] | None = None, block: bool = False
+) -> dict[str, float | None]:
+    """The metrics `names` (default all) of `text`; all zero for text with no words.
+
+    The formulas are None ("not measured") for text too short for them (fewer words or
+    sentences than meanings.MIN_WORDS, or the MIN_BLOCK_ ones for one paragraph) or that is
+    not running text in Latin letters.
+    """
     chosen = names or tuple(METRICS)
     if not text.strip() or textstat.lexicon_count(text) == 0:
         return dict.fromkeys(chosen, 0.0)
-    return {name: round(float(METRICS[name](text)), 2) for name in chosen}
+    counts = {name: float(METRICS[name](text)) for name in ("words", "sentences")}
+    min_words, min_sentences = (
+        (MIN_BLOCK_WORDS, MIN_BLOCK_SENTENCES) if block else (MIN_WORDS, MIN_SENTENCES)
+    )
+    measurable = (
+        counts["words"] >= min_words
+        and counts["sentences"] >= min_sentences
+        and is_running_latin_text(text)
+    )
+    return {
+        name: (
+            None
+            if name in FORMULAS and not measurable
+            else counts[name]
+            if name in counts
+            else round(float(METRICS[name](text)), 2)
+        )
+        for name in chosen
+    }
