@@ -30,8 +30,8 @@ def measure(mode: str, path: Path) -> dict:
     """Run one measurement in this process; returns seconds and peak RSS."""
     text = path.read_text(encoding="utf-8")
     if mode == "caveat":
-        from caveat.analysis.analyze import analyze
-        from caveat.analysis.nlp import load_pipeline
+        from caveat.analysis.pipeline.load import load_pipeline
+        from caveat.analysis.run import analyze
         from caveat.loaders import load_document
 
         pipeline = load_pipeline()
@@ -50,7 +50,7 @@ def measure(mode: str, path: Path) -> dict:
         seconds = time.perf_counter() - start
         extra = {}
     elif mode == "textstat_only":
-        from caveat.analysis.readability import readability
+        from caveat.analysis.readability.metrics import readability
 
         start = time.perf_counter()
         readability(text)

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from news_text import write_news  # noqa: E402
 
-from caveat.analysis.analyze import analyze  # noqa: E402
+from caveat.analysis.run import analyze  # noqa: E402
 from caveat.export.pdf import export_pdf  # noqa: E402
 from caveat.gui.print_layout import ensure_gui_app, render_print_job  # noqa: E402
 from caveat.loaders import load_document  # noqa: E402

@@ -57,7 +57,7 @@ def bundled_sample() -> Path:
 @pytest.fixture(scope="session")
 def pipeline():
     """The real model pipeline with all detectors, loaded once for the session."""
-    from caveat.analysis.nlp import load_pipeline
+    from caveat.analysis.pipeline.load import load_pipeline
 
     return load_pipeline()
 
@@ -65,7 +65,7 @@ def pipeline():
 @pytest.fixture(scope="session")
 def rules_pipeline():
     """The rule-based fallback (no model)."""
-    from caveat.analysis.nlp import load_pipeline
+    from caveat.analysis.pipeline.load import load_pipeline
 
     return load_pipeline("rules")
 

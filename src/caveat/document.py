@@ -17,6 +17,8 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     #: web furniture ("Advertisement", "Read more:"): shown dimmed, never analysed or measured
     BOILERPLATE = "boilerplate"
+    #: who wrote it and when, under the title of a web page: shown, never analysed or measured
+    BYLINE = "byline"
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Block:
 
     @property
     def analysed(self) -> bool:
-        return self.kind is not BlockKind.BOILERPLATE
+        return self.kind not in (BlockKind.BOILERPLATE, BlockKind.BYLINE)
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,9 @@ class PipelineInfo:
 @dataclass(frozen=True)
 class Analysis:
     findings: Mapping[str, tuple[Finding, ...]]  # layer id -> findings sorted by start
-    metrics: Mapping[str, float]  # readability for the whole document
-    block_metrics: Mapping[int, Mapping[str, float]]  # block index -> metrics of that block
+    #: readability for the whole document; a formula is None when the text is too short for it
+    metrics: Mapping[str, float | None]
+    block_metrics: Mapping[int, Mapping[str, float | None]]  # block index -> its metrics
     pipeline: PipelineInfo
     words: int = 0
     cancelled: bool = False

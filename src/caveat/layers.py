@@ -23,8 +23,10 @@ class Layer:
     colour: str  # "#rrggbb" on a light background, from the Okabe-Ito colour-blind-safe palette
     colour_dark: str  # the same hue, lighter, for a dark background
     underline: str  # "wave", "dash" or "dot": colour is never the only cue
-    factory: str  # the spaCy factory that writes doc.spans[id]
-    module: str  # the module that registers that factory with spaCy
+    # The spaCy factory that writes doc.spans[id]. The pipeline adds it from here, configured
+    # with {"spans_key": id, "lexicon": lexicon}, after the layers it needs.
+    factory: str
+    module: str  # the module whose import registers that factory with spaCy
     # resources/lexicons/<lexicon>.toml (or a path ending in .toml): word lists and [rules]
     lexicon: str
     needs: tuple[str, ...] = field(default=())  # layers whose spans this one reads
@@ -41,6 +43,15 @@ def register(layer: Layer) -> Layer:
 
 def unregister(layer_id: str) -> None:
     _REGISTRY.pop(layer_id, None)
+
+
+def adopt(layers: Iterable[Layer]) -> None:
+    """Register `layers` here as another process has them. A spawned process (the analysis
+    helper, the export) starts from the built-in layers; one registered at run time (a plugin,
+    a test's layer) exists only where it was registered, so its Layer is passed along."""
+    for layer in layers:
+        if _REGISTRY.get(layer.id) != layer:
+            register(layer)
 
 
 def all_layers() -> tuple[Layer, ...]:
@@ -88,7 +99,7 @@ register(
         colour_dark="#F5B83D",
         underline="wave",
         factory="caveat_hedge",
-        module="caveat.analysis.hedge",
+        module="caveat.analysis.layers.hedge.factory",
         lexicon="hedge",
     )
 )
@@ -105,7 +116,7 @@ register(
         colour_dark="#7CC6F0",
         underline="dash",
         factory="caveat_number",
-        module="caveat.analysis.number",
+        module="caveat.analysis.layers.number.factory",
         lexicon="number",
     )
 )
@@ -120,7 +131,7 @@ register(
         colour_dark="#DE9CC2",
         underline="dot",
         factory="caveat_speculation",
-        module="caveat.analysis.speculation",
+        module="caveat.analysis.layers.speculation.factory",
         lexicon="speculation",
         needs=("hedge",),  # it reads the hedge layer's spans
     )

@@ -18,6 +18,7 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
         "source": document.origin or None,
         "format": document.format,
         "title": document.title,
+        "notices": list(document.notices),
         "language": document.language or None,
         "pipeline": {
             "name": analysis.pipeline.name,

@@ -15,8 +15,8 @@ from caveat.findings import Finding
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.main_window import MainWindow
+from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
-from caveat.gui.undo import ReaderFilters
 from caveat.gui.view_filters import DismissalStore, IgnoreList
 from caveat.gui.worker import AnalysisRunner
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from caveat.analysis.analyze import analyze
+from caveat.analysis.run import analyze
 from caveat.document import Document
 from caveat.export.pdf import export_pdf
 from caveat.findings import Analysis, Finding, PipelineInfo

@@ -157,10 +157,18 @@ def test_the_card_tells_about_the_findings_rule(tab, monkeypatch):
 
 
 def test_the_card_names_a_rule_without_a_table_entry(tab):
+    # your-word has its entry in common.toml; a plugin's rule may have none
+    tab.select_finding(finding(TEXT, "roads", "hedge", "plugin-word"))
+    tab.side_panel.rule_about.toggle.setChecked(True)
+    assert "Plugin word" in tab.side_panel.rule_about.text.text()
+    assert "no entry" in tab.side_panel.rule_about.text.text()
+
+
+def test_the_card_of_your_own_words_gives_its_table_entry(tab):
     tab.select_finding(finding(TEXT, "roads", "hedge", "your-word"))
     tab.side_panel.rule_about.toggle.setChecked(True)
-    assert "Your word" in tab.side_panel.rule_about.text.text()
-    assert "no entry" in tab.side_panel.rule_about.text.text()
+    assert "On your own list" in tab.side_panel.rule_about.text.text()
+    assert "words.toml" in tab.side_panel.rule_about.text.text()
 
 
 def test_clicking_a_rule_name_toggles_it(tab, qtbot):

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from caveat import reader_words
-from caveat.analysis.own_words import OwnWordsFlagger
 from caveat.findings import Analysis, Finding, PipelineInfo
 
 
@@ -33,19 +32,6 @@ def test_without_ignored_drops_matching_findings_only():
     kept = reader_words.without_ignored(analysis, text, {"perhaps"})
     assert [text[f.start : f.end] for f in kept.all_findings()] == ["may"]
     assert kept.count("hedge") == 1
-
-
-def test_added_words_are_flagged_on_their_layer(config, rules_pipeline):
-    (config / "words.toml").write_text(reader_words.WORDS_EXAMPLE, encoding="utf-8")
-    nlp, _info = rules_pipeline
-    flagger = OwnWordsFlagger(nlp, "test", path=config / "words.toml")
-    doc = nlp.make_doc("Arguably, in theory the plan works.")
-    doc.spans["hedge"] = []
-    flagger(doc)
-    assert [(s.text, s.label_) for s in doc.spans["hedge"]] == [
-        ("Arguably", "your-word"),
-        ("in theory", "your-word"),
-    ]
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,15 @@
 """A cache of finished analyses, so reopening an unchanged file shows its findings at once.
 
-Keyed by the document's content, the layers, the pipeline, and a fingerprint of the detectors'
-code and lexicons: any change there misses the cache. Entries are JSON files in the platform
+Keyed by the document's content, the layers, the pipeline, the reader's added words, and a
+fingerprint of every module the analysis runs and every lexicon it reads: any change there
+misses the cache. Entries are JSON files in the platform
 cache folder; the folder is size-bounded (oldest entries go first) and safe to delete.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from functools import cache
@@ -19,27 +21,46 @@ from platformdirs import user_cache_dir
 from caveat import __version__, reader_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding, PipelineInfo
+from caveat.layers import Layer, all_layers
 from caveat.resources import resource_path
 
 MAX_BYTES = 200 * 1024 * 1024
+PACKAGE = Path(__file__).resolve().parents[1]  # src/caveat
 
 
 def cache_dir() -> Path:
     return Path(user_cache_dir("caveat", appauthor=False)) / "analyses"
 
 
+def fingerprint_sources(layers: tuple[Layer, ...] | None = None) -> list[Path]:
+    """Every file whose change must miss the cache: the analysis package, the top-level modules
+    it uses (the data it exchanges, the registry, the rules and their messages, the lexicon
+    loader, the reader's words; all of them, so a new one is never missed), each layer's module
+    (a plugin's too) and lexicon, and the bundled lexicons."""
+    layers = all_layers() if layers is None else layers
+    files = sorted((PACKAGE / "analysis").rglob("*.py")) + sorted(PACKAGE.glob("*.py"))
+    for layer in layers:
+        spec = importlib.util.find_spec(layer.module)
+        if spec is not None and spec.origin and spec.origin.endswith(".py"):
+            files.append(Path(spec.origin).resolve())
+        if layer.lexicon.endswith(".toml"):
+            files.append(Path(layer.lexicon).resolve())
+    files += sorted(resource_path("lexicons").glob("*.toml"))
+    return list(dict.fromkeys(files))
+
+
 @cache
-def _code_fingerprint() -> str:
+def _code_fingerprint(layers: tuple[Layer, ...]) -> str:
     digest = hashlib.sha256(__version__.encode())
-    sources = sorted(Path(__file__).parent.glob("*.py"))
-    for path in [*sources, *sorted(resource_path("lexicons").glob("*"))]:
-        digest.update(path.name.encode())
+    for path in fingerprint_sources(layers):
+        name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else Path(path.name)
+        digest.update(name.as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def cache_key(document: Document, layers: tuple[str, ...], pipeline: PipelineInfo) -> str:
-    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest = hashlib.sha256(_code_fingerprint(all_layers()).encode())
     added, _problem = reader_words.load_added_words()
     digest.update(repr(sorted(added.items())).encode())
     digest.update(f"{pipeline.label()}|{','.join(layers)}|{document.format}".encode())

@@ -14,9 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from caveat.analysis.analyze import disabled_detectors
-from caveat.analysis.nlp import load_pipeline
-
 SET_ASIDE_CUES = {"if", "or", "either", "whether", "nor", "unless", "can", "cannot", "ca n't"}
 SOURCE_GROUP = "number_source"  # spans where the number detector found attribution
 LEVELS = ("cue", "sentence", "attribution")
@@ -66,6 +63,9 @@ def evaluate(
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Score:
+    from caveat.analysis.pipeline.blocks import disabled_detectors  # spaCy: only when scoring
+    from caveat.analysis.pipeline.load import load_pipeline
+
     records = list(read_corpus(corpus))[:limit]
     if level == "attribution":
         records = [r for r in records if r.get("has_digit", any(c.isdigit() for c in r["text"]))]

@@ -21,20 +21,24 @@ from concurrent.futures.process import BrokenProcessPool
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
+from caveat.layers import Layer, adopt, all_layers, get_layer, with_needs
 from caveat.lifeline import exit_with_parent, lifeline_args
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
 
 
-def _init(model: str | None, parent_pid: int, from_main_thread: bool) -> None:
+def _init(
+    model: str | None, layers: tuple[Layer, ...], parent_pid: int, from_main_thread: bool
+) -> None:
     global _pipeline_model
     exit_with_parent(parent_pid, from_main_thread)  # never outlive the window or the command
     _pipeline_model = model
+    adopt(layers)
 
 
 def _warm() -> PipelineInfo:
-    from caveat.analysis.nlp import load_pipeline
+    from caveat.analysis.pipeline.load import load_pipeline
 
     return load_pipeline(_pipeline_model)[1]
 
@@ -45,17 +49,20 @@ def _receive(ticket: int, document: Document) -> None:
     _documents[ticket] = document
 
 
-def _measure(ticket: int) -> dict[str, float]:
-    from caveat.analysis.readability import readability
+def _measure(ticket: int) -> dict[str, float | None]:
+    from caveat.analysis.readability.metrics import readability
     from caveat.analysis.results import analysed_text
 
     return readability(analysed_text(_documents[ticket]))
 
 
-def _analyse_chunk(ticket: int, layers: tuple[str, ...], indices: list[int]) -> list[BlockResult]:
-    from caveat.analysis.analyze import iter_block_results  # spaCy: only in the helper
-    from caveat.analysis.nlp import load_pipeline
+def _analyse_chunk(
+    ticket: int, known: tuple[Layer, ...], layers: tuple[str, ...], indices: list[int]
+) -> list[BlockResult]:
+    from caveat.analysis.pipeline.blocks import iter_block_results  # spaCy: only in the helper
+    from caveat.analysis.pipeline.load import load_pipeline
 
+    adopt(known)  # the caller's layers, even those registered after this helper started
     nlp, _info = load_pipeline(_pipeline_model)
     return list(iter_block_results(_documents[ticket], layers, nlp, order=indices))
 
@@ -66,7 +73,10 @@ class HelperProcess:
     def __init__(self, model: str | None = None, start_method: str = "spawn") -> None:
         context = multiprocessing.get_context(start_method)
         self.executor = ProcessPoolExecutor(
-            1, mp_context=context, initializer=_init, initargs=(model, *lifeline_args())
+            1,
+            mp_context=context,
+            initializer=_init,
+            initargs=(model, all_layers(), *lifeline_args()),
         )
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
@@ -78,12 +88,14 @@ class HelperProcess:
         self.ticket += 1
         self.executor.submit(_receive, self.ticket, document)
 
-    def measure(self) -> Future[dict[str, float]]:
+    def measure(self) -> Future[dict[str, float | None]]:
         """The readability of the whole document last received."""
         return self.executor.submit(_measure, self.ticket)
 
     def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list[BlockResult]]:
-        return self.executor.submit(_analyse_chunk, self.ticket, layers, indices)
+        """Analyse blocks `indices` of the document last received for `layers`."""
+        known = tuple(get_layer(layer_id) for layer_id in with_needs(layers))
+        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -6,7 +6,7 @@ sends back without loading either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from caveat.document import Document
@@ -19,7 +19,7 @@ class BlockResult:
 
     index: int  # into Document.blocks
     findings: tuple[Finding, ...]
-    metrics: dict[str, float]
+    metrics: dict[str, float | None]
 
 
 def analysed_text(document: Document) -> str:
@@ -35,22 +35,22 @@ def assemble(
     layers: Sequence[str],
     pipeline: PipelineInfo,
     cancelled: bool = False,
-    metrics: dict[str, float] | None = None,
+    metrics: Mapping[str, float | None] | None = None,
 ) -> Analysis:
     """Combine block results into an Analysis, with the document's readability (measured here
     unless `metrics` already holds it)."""
     found: dict[str, list[Finding]] = {layer: [] for layer in layers}
-    block_metrics: dict[int, dict[str, float]] = {}
+    block_metrics: dict[int, dict[str, float | None]] = {}
     for result in results:
         block_metrics[result.index] = result.metrics
         for f in result.findings:
             found[f.layer].append(f)
     if metrics is None:
-        from caveat.analysis.readability import readability
+        from caveat.analysis.readability.metrics import readability
 
         metrics = readability(analysed_text(document))
     metrics = dict(metrics)
-    words = int(metrics["words"])
+    words = int(metrics["words"] or 0)
     return Analysis(
         findings={layer: tuple(sorted(found[layer])) for layer in layers},
         metrics=metrics,

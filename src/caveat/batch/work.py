@@ -33,14 +33,14 @@ _analysis_lock = threading.Lock()
 def analysis_entry() -> Callable[..., Any]:
     """The analysis entry point: imported here, in one place, and only in the workers (the
     process that sends the work never loads spaCy)."""
-    from caveat.analysis.analyze import analyze
+    from caveat.analysis.run import analyze
 
     return analyze
 
 
 def metric_names() -> tuple[str, ...]:
     """Every readability metric an analysis measures, in its order (textstat; no spaCy)."""
-    from caveat.analysis.readability import METRICS
+    from caveat.analysis.readability.metrics import METRICS
 
     return tuple(METRICS)
 

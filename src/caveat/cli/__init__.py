@@ -1,4 +1,4 @@
-"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval ...` run headless.
+"""`caveat [FILE ...]` opens the window; `caveat analyze|export|eval|rules ...` run headless.
 
 Each command is a module here with `add_parser(sub)` (which sets `run`) and `run(args)`.
 """
@@ -11,12 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from caveat import __version__
-from caveat.cli import analyze, batch, evaluate, export, report
+from caveat.cli import analyze, batch, evaluate, export, report, rules
+from caveat.cli.logs import configure_logging
 from caveat.cli.mistyped import names_a_file, unknown_command
 from caveat.cli.options import UsageError
 from caveat.loaders import LoadError
 
-COMMAND_MODULES = (analyze, export, evaluate, batch, report)
+COMMAND_MODULES = (analyze, export, evaluate, rules, batch, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(argv)
     args = parser.parse_args(argv)
+    configure_logging(getattr(args, "verbose", False))
     try:
         return args.run(args)
     except LoadError as exc:

@@ -7,12 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from caveat.analysis.readability.meanings import unmeasured_reason
 from caveat.cli.options import (
     add_input_options,
     add_language_option,
     as_reader_wants,
     chosen_skips,
     layers_for,
+    print_notices,
     source_argument,
 )
 from caveat.document import Document
@@ -45,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def print_report(document: Document, analysis: Analysis) -> None:
     out = sys.stdout
+    print_notices(document)
     if analysis.pipeline.notice:
         print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
     for f in analysis.all_findings():
@@ -59,8 +62,11 @@ def print_report(document: Document, analysis: Analysis) -> None:
             f"{analysis.per_100_words(layer):.2f} per 100 words",
             file=out,
         )
+    if reason := unmeasured_reason(analysis.metrics):
+        print(f"readability: {reason}", file=out)
     for name, value in analysis.metrics.items():
-        print(f"{name}: {value:g}", file=out)
+        if value is not None:
+            print(f"{name}: {value:g}", file=out)
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -89,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
     document = load_source(first, max_bytes=args.max_size)
-    from caveat.analysis.analyze import analyze  # spaCy: only once the file is known to be good
+    from caveat.analysis.run import analyze  # spaCy: only once the file is known to be good
     from caveat.report import analysis_json
 
     layers = layers_for(document, args.layers, args.any_language)

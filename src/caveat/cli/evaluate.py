@@ -7,9 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from caveat.analysis.evaluate import LEVELS
 from caveat.layers import layer_ids
-
-LEVELS = ("cue", "sentence", "attribution")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

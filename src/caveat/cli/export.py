@@ -12,6 +12,7 @@ from caveat.cli.options import (
     as_reader_wants,
     chosen_skips,
     layers_for,
+    print_notices,
     source_argument,
 )
 from caveat.loaders import load_source
@@ -29,12 +30,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from caveat.analysis.analyze import analyze
+    from caveat.analysis.run import analyze
     from caveat.export.pdf import ExportError, check_target, export_pdf
     from caveat.gui.print_layout import render_print_job
 
     skip = chosen_skips(args)  # a mistyped rule is named before anything is read
     document = load_source(args.file, max_bytes=args.max_size)
+    print_notices(document)
     try:
         check_target(args.output, document.source)  # before the analysis, not after it
         layers = layers_for(document, args.layers, args.any_language)

@@ -77,6 +77,12 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         help="rules whose findings to leave out (ids as 'caveat rules' lists them)",
     )
     p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show what libraries log (repairs of a damaged PDF) and Caveat's own log",
+    )
+    p.add_argument(
         "--max-size",
         type=megabytes,
         default=DEFAULT_MAX_BYTES,
@@ -87,6 +93,12 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 
 class UsageError(Exception):
     """A command line that cannot be run as given: one line for the reader, exit status 2."""
+
+
+def print_notices(document: Document) -> None:
+    """What the loader had to guess (an encoding, an article not in the page), on stderr."""
+    for notice in document.notices:
+        print(f"note: {notice}", file=sys.stderr)
 
 
 def skip_rules_option(value: str) -> frozenset[str]:

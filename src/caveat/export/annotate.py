@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import cast
 
-from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -24,6 +23,7 @@ from pypdf.generic import (
 )
 
 from caveat.export.boxes import Placement, Rect
+from caveat.export.increment import IncrementalPdf
 from caveat.layers import Layer
 
 PRINT_FLAG = 4
@@ -66,29 +66,15 @@ def _underline(line: Rect, style: str) -> str:
     return f"{dash} {_num(left)} {_num(y)} m {_num(right)} {_num(y)} l S"
 
 
-def _child(parent: DictionaryObject, key: str) -> DictionaryObject:
-    """The dictionary under `key`, made empty first if missing."""
-    if key not in parent:
-        parent[NameObject(key)] = DictionaryObject()
-    return cast(DictionaryObject, parent[key].get_object())
-
-
-def _list(parent: DictionaryObject, key: str) -> ArrayObject:
-    """The array under `key`, made empty first if missing."""
-    if key not in parent:
-        parent[NameObject(key)] = ArrayObject()
-    return cast(ArrayObject, parent[key].get_object())
-
-
 class HighlightWriter:
-    """Adds highlights to a PdfWriter's pages, each layer in an optional content group."""
+    """Adds highlights to a PDF's pages, each layer in an optional content group."""
 
-    def __init__(self, writer: PdfWriter, layers: list[Layer]) -> None:
+    def __init__(self, writer: IncrementalPdf, layers: list[Layer]) -> None:
         self.writer = writer
         self.layers = {layer.id: layer for layer in layers}
         self.groups: dict[str, IndirectObject] = {}
         self.now = _pdf_date(datetime.now(UTC))
-        self._graphics_state = writer._add_object(
+        self._graphics_state = writer.add(
             DictionaryObject(
                 {
                     NameObject("/Type"): NameObject("/ExtGState"),
@@ -102,7 +88,7 @@ class HighlightWriter:
 
     def _add_group(self, layer: Layer) -> IndirectObject:
         """An optional content group named after the layer, listed (and on) in the catalog."""
-        group = self.writer._add_object(
+        group = self.writer.add(
             DictionaryObject(
                 {
                     NameObject("/Type"): NameObject("/OCG"),
@@ -111,12 +97,13 @@ class HighlightWriter:
             )
         )
         # a user's PDF may have layers of its own: add ours beside them
-        root = self.writer._root_object
-        properties = _child(root, "/OCProperties")
-        _list(properties, "/OCGs").append(group)
-        default = _child(properties, "/D")
-        _list(default, "/Order").append(group)
-        _list(default, "/ON").append(group)
+        pdf = self.writer
+        catalog = pdf.catalog()
+        properties = cast(DictionaryObject, pdf.entry(catalog, "/OCProperties", DictionaryObject))
+        cast(ArrayObject, pdf.entry(properties, "/OCGs", ArrayObject)).append(group)
+        default = cast(DictionaryObject, pdf.entry(properties, "/D", DictionaryObject))
+        cast(ArrayObject, pdf.entry(default, "/Order", ArrayObject)).append(group)
+        cast(ArrayObject, pdf.entry(default, "/ON", ArrayObject)).append(group)
         return group
 
     def _appearance(self, placement: Placement, layer: Layer, box: Rect) -> IndirectObject:
@@ -146,9 +133,9 @@ class HighlightWriter:
                 ),
             }
         )
-        return self.writer._add_object(stream)
+        return self.writer.add(stream)
 
-    def add(self, placement: Placement) -> DictionaryObject:
+    def add(self, placement: Placement) -> IndirectObject:
         """One /Highlight over the placement's lines on its page; returns the annotation."""
         finding = placement.finding
         layer = self.layers[finding.layer]

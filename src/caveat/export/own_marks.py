@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PageObject, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -38,7 +37,7 @@ def _array(rect: Rect) -> ArrayObject:
     return ArrayObject(FloatObject(round(v, 2)) for v in rect)
 
 
-def _mark(page: PageObject, private: DictionaryObject, modified: str) -> None:
+def _mark(page: DictionaryObject, private: DictionaryObject, modified: str) -> None:
     data = DictionaryObject(
         {
             NameObject("/LastModified"): TextStringObject(modified),
@@ -50,10 +49,11 @@ def _mark(page: PageObject, private: DictionaryObject, modified: str) -> None:
     page[NameObject("/LastModified")] = TextStringObject(modified)
 
 
-def mark_summary(writer: PdfWriter, pages: Iterable[int], modified: str) -> None:
-    for index in pages:
+def mark_summary(pages: Iterable[DictionaryObject], modified: str) -> None:
+    """Mark the summary's page dictionaries."""
+    for page in pages:
         private = DictionaryObject({NameObject(PART): NameObject(SUMMARY)})
-        _mark(writer.pages[index], private, modified)
+        _mark(page, private, modified)
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,11 @@ class PrintedPages:
     glued: dict[int, list[int]]  # per page, chars that end a line with no space after them
 
 
-def mark_article(writer: PdfWriter, printed: PrintedPages, pages: int, modified: str) -> None:
-    """Mark article pages 0..pages-1 as Caveat printed them."""
+def mark_article(pages: list[DictionaryObject], printed: PrintedPages, modified: str) -> None:
+    """Mark the article's page dictionaries (in page order) as Caveat printed them."""
     frame = printed.frame
     body = (frame.left, frame.bottom, frame.right, frame.top)
-    for index in range(pages):
+    for index, page in enumerate(pages):
         boxes = printed.added.get(index, [])
         private = DictionaryObject(
             {
@@ -83,7 +83,7 @@ def mark_article(writer: PdfWriter, printed: PrintedPages, pages: int, modified:
                 ),
             }
         )
-        _mark(writer.pages[index], private, modified)
+        _mark(page, private, modified)
 
 
 def continued_pages(job: PrintJob, origin: PdfOrigin) -> set[int]:

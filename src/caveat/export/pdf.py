@@ -3,10 +3,12 @@
 Text articles are printed by an injected renderer (Qt, which the core may not import); a PDF the
 user opened keeps its own pages, untouched, and only gains annotations. Either way the findings
 become /Highlight annotations placed by pdfium's character boxes, and the summary pages follow.
+Both are added as an incremental update (increment.py): the pages' bytes stay as they were.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -14,12 +16,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import DictionaryObject
 
 from caveat.document import Document, PdfOrigin
 from caveat.export.annotate import HighlightWriter
 from caveat.export.boxes import Placement, TextPages, place
+from caveat.export.increment import IncrementalPdf
 from caveat.export.locate import locate_with_added
 from caveat.export.own_marks import (
     PrintedPages,
@@ -29,6 +33,7 @@ from caveat.export.own_marks import (
     mark_article,
     mark_summary,
 )
+from caveat.export.pdf_objects import add_bookmark, append_pages
 from caveat.export.printjob import PrintBlock, PrintJob, Renderer, Style, article_job
 from caveat.export.safe_write import ExportError, check_target, write_atomically
 from caveat.export.summary import summary_job
@@ -37,6 +42,9 @@ from caveat.layers import get_layer, in_order, layer_ids
 from caveat.loaders.pdf_marks import ANNOTATED
 
 __all__ = ["ExportError", "check_target", "export_pdf"]
+
+log = logging.getLogger(__name__)
+SUMMARY_BOOKMARK = "What Caveat found"
 
 
 def _chosen(analysis: Analysis, layers: Iterable[str]) -> list[str]:
@@ -61,7 +69,10 @@ def _with_subtitle(job: PrintJob, document: Document, findings: int) -> PrintJob
     source = f"From {document.source.name}" if document.source else "Exported"
     line = f"{source} · annotated by Caveat: {findings} findings, listed at the end"
     blocks = list(job.blocks)
-    blocks.insert(1, PrintBlock(line, Style.SUBTITLE))
+    after = 1  # under the title, and under the article's own byline if it has one
+    while after < len(blocks) and getattr(blocks[after], "style", None) is Style.SUBTITLE:
+        after += 1
+    blocks.insert(after, PrintBlock(line, Style.SUBTITLE))
     return PrintJob(job.title, tuple(blocks), job.first_page_number)
 
 
@@ -117,15 +128,47 @@ def _check_unchanged(document: Document, pdf: pdfium.PdfDocument) -> None:
             raise ExportError(f"{document.source} changed since it was opened; open it again")
 
 
-def _writer_over(base: Path) -> PdfWriter:
-    """A writer holding every page of `base` (decrypted if it opens without a password)."""
+def _open_base(base: Path) -> IncrementalPdf:
+    """The PDF to annotate (decrypted if it opens without a password)."""
     try:
-        reader = PdfReader(base)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExportError(f"{base.name} is password-protected; it cannot be annotated")
-        return PdfWriter(clone_from=reader)
-    except (OSError, PdfReadError) as exc:
+        return IncrementalPdf.open(base)
+    except PermissionError:
+        raise ExportError(f"{base.name} is password-protected; it cannot be annotated") from None
+    except (OSError, PyPdfError, ValueError) as exc:
         raise ExportError(f"cannot read {base.name}: {exc}") from None
+
+
+def _annotate(
+    pdf: IncrementalPdf,
+    document: Document,
+    chosen: list[str],
+    placements: list[Placement],
+    printed: PrintedPages | None,
+    summary: Path | None,
+) -> int:
+    """Add the marks, the summary pages (when rendered), the highlights and the metadata; the
+    number of pages."""
+    # marked, so that Caveat reading this PDF again reads only the article (pdf_marks.py)
+    modified = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
+    article_pages = pdf.page_count()
+    if printed is not None:
+        pages = [pdf.edit(pdf.page_ref(i)) for i in range(article_pages)]
+        mark_article([p for p in pages if isinstance(p, DictionaryObject)], printed, modified)
+    added = []
+    if summary is not None:
+        added = append_pages(pdf, PdfReader(summary))
+        summary_pages = [pdf.get_object(ref) for ref in added]
+        mark_summary([p for p in summary_pages if isinstance(p, DictionaryObject)], modified)
+        # a bookmark, so a viewer's outline panel jumps straight to the summary
+        if added:
+            add_bookmark(pdf, SUMMARY_BOOKMARK, added[0])
+    highlights = HighlightWriter(pdf, [get_layer(layer) for layer in chosen])
+    for placement in placements:
+        highlights.add(placement)
+    if document.format != "pdf":  # a user's PDF keeps its own metadata
+        title = document.title or document.name
+        pdf.set_info({"/Title": f"{title} {ANNOTATED}", "/Creator": "Caveat"})
+    return article_pages + len(added)
 
 
 def export_pdf(
@@ -154,27 +197,25 @@ def export_pdf(
             raise ExportError(f"exporting a .{document.format} article needs a renderer")
         else:
             base, placements, printed = _render_article(document, renderer, findings, work)
-        writer = _writer_over(base)
-        article_pages = len(writer.pages)
-        # marked, so that Caveat reading this PDF again reads only the article (pdf_marks.py)
-        modified = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
-        if printed is not None:
-            mark_article(writer, printed, article_pages, modified)
+        pdf = _open_base(base)
+        summary: Path | None = None
         if renderer is not None:
             first_pages: dict[Finding, int] = {}
             for p in placements:
                 first_pages.setdefault(p.finding, p.page + 1)
-            summary = summary_job(document, analysis, chosen, first_pages, article_pages + 1)
-            renderer(summary, work / "summary.pdf")
-            writer.append(work / "summary.pdf", import_outline=False)
-            mark_summary(writer, range(article_pages, len(writer.pages)), modified)
-            # a bookmark, so a viewer's outline panel jumps straight to the summary
-            writer.add_outline_item(title="What Caveat found", page_number=article_pages)
-        highlights = HighlightWriter(writer, [get_layer(layer) for layer in chosen])
-        for placement in placements:
-            highlights.add(placement)
-        if document.format != "pdf":  # a user's PDF keeps its own metadata
-            title = document.title or document.name
-            writer.add_metadata({"/Title": f"{title} {ANNOTATED}", "/Creator": "Caveat"})
-        write_atomically(writer, output)
-        return len(writer.pages)
+            summary = work / "summary.pdf"
+            job = summary_job(document, analysis, chosen, first_pages, pdf.page_count() + 1)
+            renderer(job, summary)
+        try:
+            pages = _annotate(pdf, document, chosen, placements, printed, summary)
+            write_atomically(pdf, output)
+        except ExportError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a structure pypdf misreads must not end in a traceback
+            log.debug("annotating %s failed", base, exc_info=True)
+            detail = " ".join(str(exc).split())[:120]
+            raise ExportError(
+                f"could not annotate {base.name}: its structure is damaged "
+                f"({type(exc).__name__}: {detail})"
+            ) from None
+        return pages

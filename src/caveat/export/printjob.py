@@ -103,6 +103,8 @@ def article_job(document: Document) -> PrintJob:
         if block.kind is BlockKind.HEADING:
             style = Style.TITLE if block.level <= 1 and not blocks else Style.HEADING
             blocks.append(PrintBlock(text, style, max(block.level, 2), start))
+        elif block.kind is BlockKind.BYLINE:
+            blocks.append(PrintBlock(text, Style.SUBTITLE, 0, start))
         else:
             blocks.append(PrintBlock(text, Style.PARAGRAPH, 0, start))
     title = document.title or (blocks[0].text if blocks and blocks[0].style is Style.TITLE else "")

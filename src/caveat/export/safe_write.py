@@ -6,8 +6,13 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, BinaryIO, Protocol
 
-from pypdf import PdfWriter
+
+class Writable(Protocol):
+    """A PDF that can write itself to a binary stream (the incremental update, a PdfWriter)."""
+
+    def write(self, stream: BinaryIO) -> Any: ...
 
 
 class ExportError(Exception):
@@ -45,7 +50,7 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(writer: PdfWriter, output: Path) -> None:
+def write_atomically(writer: Writable, output: Path) -> None:
     """Write to a temporary file beside `output`, then rename it into place in one step."""
     try:
         handle, temp_name = tempfile.mkstemp(

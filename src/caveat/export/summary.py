@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
+from caveat.analysis.readability.meanings import DESCRIPTIONS, grade_in_words, unmeasured_reason
 from caveat.document import Document
 from caveat.export.annotate import tint
 from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swatch
@@ -103,6 +103,12 @@ def _finding_item(document: Document, finding: Finding, page: int | None) -> Pri
     )
 
 
+def _unmeasured_note(analysis: Analysis) -> list[PrintBlock]:
+    """Why the readability formulas are missing, when they are (a one-word PDF, Chinese text)."""
+    reason = unmeasured_reason(analysis.metrics)
+    return [PrintBlock(f"{reason[:1].upper()}{reason[1:]}.", Style.NOTE)] if reason else []
+
+
 def summary_job(
     document: Document,
     analysis: Analysis,
@@ -148,6 +154,7 @@ def summary_job(
         ),
         PrintBlock(_reference_note(), Style.NOTE),
         PrintBlock("Readability", Style.HEADING, 2),
+        *_unmeasured_note(analysis),
         PrintTable(
             header=("Measure", "Value", "What it means"),
             rows=tuple(

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QRect
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from caveat.analysis.metric_words import grade_in_words
+from caveat.analysis.readability.meanings import grade_in_words
 from caveat.gui import theme
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from caveat.gui.finding_index import FindingIndex
 from caveat.gui.language_notice import LanguageNotice
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.reader import ReaderView
+from caveat.gui.reader_filters import DismissCommand, IgnoreWordCommand, ReaderFilters
 from caveat.gui.rule_list import RuleCounts, count_rules
 from caveat.gui.side_panel import SidePanel
-from caveat.gui.undo import DismissCommand, IgnoreWordCommand, ReaderFilters
 from caveat.gui.view_filters import Dismissal, analysis_as_seen
 from caveat.gui.worker import AnalysisRunner
 from caveat.layers import layer_ids
@@ -167,10 +167,10 @@ class DocumentTab(QWidget):
         """Paint `analysis` (also the way tests hand in an Analysis built by hand)."""
         self.analysis = analysis
         self.progress.hide()
-        grades = {
-            i: m.get("flesch_kincaid_grade", 0.0)
+        grades = {  # None for a paragraph too short or too odd to measure
+            i: grade
             for i, m in analysis.block_metrics.items()
-            if m.get("words", 0) >= 8  # a grade of a few words means nothing
+            if (grade := m.get("flesch_kincaid_grade")) is not None
         }
         self.reader.set_block_grades(grades)
         self.refresh()

@@ -19,14 +19,20 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from caveat.document import Document
 from caveat.export.pdf import ExportError, export_pdf
 from caveat.findings import Analysis
+from caveat.layers import Layer, adopt, all_layers
 from caveat.lifeline import exit_with_parent, lifeline_args
 
 
 def _export_in_child(
-    document: Document, analysis: Analysis, output: Path, layers: tuple[str, ...]
+    document: Document,
+    analysis: Analysis,
+    output: Path,
+    layers: tuple[str, ...],
+    known: tuple[Layer, ...] = (),
 ) -> int:
     from caveat.gui.print_layout import render_print_job  # an offscreen Qt of its own
 
+    adopt(known)  # the window's layers, a plugin's included
     return export_pdf(document, analysis, output, layers, renderer=render_print_job)
 
 
@@ -52,7 +58,9 @@ def _export_behind_progress(
         initargs=lifeline_args(),
     )
     try:
-        future: Future[int] = executor.submit(_export_in_child, document, analysis, output, layers)
+        future: Future[int] = executor.submit(
+            _export_in_child, document, analysis, output, layers, all_layers()
+        )
         dialog = QProgressDialog("Writing the annotated PDF…", "", 0, 0, parent)
         dialog.setWindowTitle("Export")
         dialog.setCancelButton(None)  # a half-written PDF is never left behind, but wait for it

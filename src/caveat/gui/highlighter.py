@@ -148,6 +148,9 @@ class FindingHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             if block.kind is BlockKind.BOILERPLATE:
                 fmt = QTextCharFormat(self._dim)
+            elif block.kind is BlockKind.BYLINE:
+                fmt = QTextCharFormat(self._dim)
+                fmt.setFontItalic(True)
             elif block.kind is BlockKind.HEADING:
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setFontPointSize(self._base_size * HEADING_SCALE.get(block.level, 1.05))

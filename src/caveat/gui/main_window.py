@@ -40,9 +40,9 @@ from caveat.gui.open_sources import (
     document_from_clipboard,
     site_of,
 )
+from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
 from caveat.gui.tab_history import TabHistory
-from caveat.gui.undo import ReaderFilters
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.worker import AnalysisRunner
 from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
         tab.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [880, 340])
         tab.splitter.splitterMoved.connect(lambda *_: self._save_splitter(tab))
         tab.analysis_failed.connect(self.message_bar.show_error)
+        if document.notices:  # what the loader had to guess (an encoding, a missing article)
+            notices = " ".join(html.escape(n) for n in document.notices)
+            self.message_bar.show_info(f"<b>{html.escape(document.name)}</b>: {notices}")
         tab.filtered.connect(lambda what: self.history.offer_undo(undo_stack, what))
         index = self.tabs.addTab(tab, document.name)
         self.tabs.setTabToolTip(index, document.origin or document.name)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from caveat.gui.appearance import apply_theme
+from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
-from caveat.gui.undo import ReaderFilters
 
 THEME_NAMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
 

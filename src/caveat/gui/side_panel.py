@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caveat.analysis.metric_words import DESCRIPTIONS, grade_in_words
+from caveat.analysis.readability.meanings import DESCRIPTIONS, grade_in_words, unmeasured_reason
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui import theme
@@ -251,8 +251,8 @@ class SidePanel(QWidget):
         self._fill_metrics(analysis)
         m = analysis.metrics
         self.footer.setText(
-            f"{analysis.words:,} words · {int(m.get('sentences', 0)):,} sentences · "
-            f"{minutes(m.get('reading_time_seconds', 0))} to read<br>"
+            f"{analysis.words:,} words · {int(m.get('sentences') or 0):,} sentences · "
+            f"{minutes(m.get('reading_time_seconds') or 0)} to read<br>"
             f"Pipeline: {html.escape(analysis.pipeline.display_name())}"
         )
 
@@ -269,13 +269,15 @@ class SidePanel(QWidget):
     def _fill_metrics(self, analysis: Analysis) -> None:
         m = analysis.metrics
         dim = theme.dimmed_text(self.palette()).name()
-        grade = m.get("flesch_kincaid_grade", 0.0)
+        grade = m.get("flesch_kincaid_grade")
+        # a one-word PDF or a Chinese text has no meaningful grade: say why instead of a number
+        headline = grade_in_words(grade) if grade is not None else unmeasured_reason(m)
         rows = [
-            f"<p style='font-size:large'><b>{html.escape(capitalised(grade_in_words(grade)))}"
+            f"<p style='font-size:large'><b>{html.escape(capitalised(headline))}"
             "</b></p><table cellspacing='0' cellpadding='3'>"
         ]
         for key, name in METRIC_NAMES.items():
-            if key in m:
+            if m.get(key) is not None:
                 rows.append(
                     f"<tr><td><b>{m[key]:.1f}</b></td><td>{name}<br>"
                     f"<span style='color:{dim}'>"

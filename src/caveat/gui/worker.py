@@ -1,8 +1,9 @@
 """Analysis away from the window: a separate process runs the model, a thread here feeds it.
 
 The window's process never loads spaCy or textstat. Its analysis process (analysis/parallel.py,
-spawned and warmed at start-up) holds the pipeline; a one-thread pool here sends it a document in
-chunks, the blocks on screen first, and turns what comes back into signals. So the model's work
+spawned and warmed at start-up) holds the pipeline; a one-thread pool here runs the analysis path
+every caller shares (analysis/run.py), which sends the document in chunks, the blocks on screen
+first, and turns what comes back into signals. So the model's work
 cannot hold this process's GIL and stall the event loop, and the window's memory stays that of a
 reader (measured at 100,000 words: window and analysis process together under 500 MB, where a
 model in each process took about 590 MB).
@@ -18,26 +19,14 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from caveat.analysis import cache
-from caveat.analysis.metric_words import DESCRIPTIONS
-from caveat.analysis.parallel import (
-    HelperProcess,
-    chunked,
-    forget_shared_helper,
-    shared_helper,
-)
-from caveat.analysis.results import BlockResult, assemble
+from caveat.analysis.parallel import HelperProcess, forget_shared_helper, shared_helper
+from caveat.analysis.run import Stopped, analyze_in_helper
 from caveat.document import Document
 from caveat.findings import PipelineInfo
-from caveat.layers import layer_ids
-
-#: Words per chunk sent to the analysis process: small enough for a prompt cancel and steady
-#: progress, large enough to keep the tagger's batches efficient.
-CHUNK_WORDS = 3_000
 
 
 class AnalysisSignals(QObject):
@@ -69,69 +58,30 @@ class _AnalysisJob(QRunnable):
     def run(self) -> None:
         if self._cancel.is_set():
             return
+        signals, request_id = self._signals, self._id
         try:
-            self._analyse()
-        except (CancelledError, InterruptedError):
+            analysis = analyze_in_helper(
+                self._document,
+                self._helper,
+                self._model,
+                first_blocks=self._first,
+                progress=lambda done, total: signals.progress.emit(request_id, done, total),
+                partial=lambda shown: signals.partial.emit(request_id, shown),
+                cancelled=self._cancel.is_set,
+            )
+        except (CancelledError, Stopped):
             return
         except BrokenProcessPool:
             forget_shared_helper(self._helper)  # the runner starts a new one for the next run
-            self._signals.failed.emit(
-                self._id, "The analysis process stopped unexpectedly. Open the file again to retry."
+            signals.failed.emit(
+                request_id,
+                "The analysis process stopped unexpectedly. Open the file again to retry.",
             )
         except Exception as exc:  # noqa: BLE001 - shown in the window, never a traceback
-            self._signals.failed.emit(self._id, f"The analysis stopped: {exc}")
-
-    def _analyse(self) -> None:
-        document, helper = self._document, self._helper
-        # While the pipeline is still loading, an unchanged file can be shown from the cache now,
-        # under the pipeline the last start reported.
-        last = None if helper.warming.done() else cache.remembered_pipeline(self._model)
-        early = cache.load(cache.cache_key(document, layer_ids(), last)) if last else None
-        if early is not None:
-            self._signals.finished.emit(self._id, early)
-            return
-        info: PipelineInfo = self._wait(helper.warming)
-        key = cache.cache_key(document, layer_ids(), info)
-        if (cached := cache.load(key)) is not None:
-            self._signals.finished.emit(self._id, cached)
-            return
-        analysed = document.analysed_indices()
-        first = [i for i in self._first if document.blocks[i].analysed]
-        rest = [i for i in analysed if i not in set(first)]
-        helper.receive(document)
-        futures: list[Future[list[BlockResult]]] = []
-        if first:
-            futures.append(helper.analyse(layer_ids(), first))
-        measured = helper.measure()
-        futures += [helper.analyse(layer_ids(), c) for c in chunked(rest, document, CHUNK_WORDS)]
-        results: list[BlockResult] = []
-        try:
-            for n, future in enumerate(futures):
-                chunk: list[BlockResult] = self._wait(future)
-                results += chunk
-                self._signals.progress.emit(self._id, len(results), len(analysed))
-                if n == 0 and first:
-                    placeholder = dict.fromkeys(DESCRIPTIONS, 0.0)
-                    partial = assemble(document, results, layer_ids(), info, metrics=placeholder)
-                    self._signals.partial.emit(self._id, replace(partial, partial=True))
-            metrics = self._wait(measured)
-        finally:
-            measured.cancel()  # a cancelled run leaves no queued work behind
-            for future in futures:
-                future.cancel()
-        analysis = assemble(document, results, layer_ids(), info, metrics=metrics)
-        cache.store(key, analysis)
-        self._signals.finished.emit(self._id, analysis)
-
-    def _wait[T](self, future: Future[T]) -> T:
-        """The future's result, giving up (InterruptedError) as soon as the run is cancelled."""
-        while True:
-            if self._cancel.is_set():
-                raise InterruptedError
-            try:
-                return future.result(timeout=0.05)
-            except TimeoutError:
-                continue
+            signals.failed.emit(request_id, f"The analysis stopped: {exc}")
+        else:
+            if not analysis.cancelled:
+                signals.finished.emit(request_id, analysis)
 
 
 class AnalysisRunner(QObject):

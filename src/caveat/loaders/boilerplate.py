@@ -1,4 +1,5 @@
-"""Web furniture lines ("Advertisement", "Read more: ...") marked as boilerplate blocks.
+"""Web furniture lines ("Advertisement", "Read more: ...") and end matter (a "References"
+section) marked as boilerplate blocks.
 
 The patterns are data (resources/lexicons/boilerplate.toml). Marked lines stay in the text, so
 offsets never move; they are only excluded from analysis and metrics.
@@ -16,6 +17,22 @@ from caveat.resources import load_lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Decorations after a teaser link ("Read more »", "Continue reading...").
 _TRAILING_DECORATION = re.compile(r"[\s»›>…:.|]+$")
+
+
+# A Wikipedia "[edit]" mark after a heading, as saved with the page.
+_EDIT_MARK = re.compile(r"\s*\[\s*edit(?: source)?\s*\]\s*$", re.IGNORECASE)
+
+
+@cache
+def _end_matter() -> re.Pattern[str]:
+    headings = load_lexicon("boilerplate")["end_matter_headings"]
+    return re.compile("|".join(f"(?:{h})" for h in headings), re.IGNORECASE)
+
+
+def is_end_matter_heading(text: str) -> bool:
+    """Whether a heading opens the end matter ("References", "External links[edit]")."""
+    words = _EDIT_MARK.sub("", " ".join(text.split())).rstrip(" :")
+    return bool(_end_matter().fullmatch(words))
 
 
 @cache
@@ -53,10 +70,30 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def mark_boilerplate(text: str, blocks: tuple[Block, ...] | list[Block]) -> tuple[Block, ...]:
-    """Split every boilerplate line out of `blocks` into a block of its own, kind BOILERPLATE.
+    """Split every boilerplate line out of `blocks` into a block of its own, kind BOILERPLATE,
+    and mark the end matter (a "References" heading and what is under it) as boilerplate.
 
     The lines around it keep their block's kind; a block that is all boilerplate is re-marked.
     """
+    return _mark_end_matter(text, _mark_lines(text, blocks))
+
+
+def _mark_end_matter(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    result: list[Block] = []
+    inside = 0  # the level of the end-matter heading we are under, 0 outside
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            if inside and block.level <= inside:
+                inside = 0
+            if not inside and is_end_matter_heading(text[block.start : block.end]):
+                inside = block.level or 1
+        if inside:
+            block = Block(block.start, block.end, BlockKind.BOILERPLATE)
+        result.append(block)
+    return tuple(result)
+
+
+def _mark_lines(text: str, blocks: tuple[Block, ...] | list[Block]) -> tuple[Block, ...]:
     result: list[Block] = []
     for block in blocks:
         run_start: int | None = None  # first line of the current run of ordinary lines

@@ -1,8 +1,11 @@
-"""Web pages: the article's main text (trafilatura), its title, headings and hyperlinks.
+"""Web pages: the article's main text (trafilatura), its title, byline, headings and hyperlinks.
 
 trafilatura's XML output keeps headings, paragraphs and links (`<ref target>`); the text and the
-link offsets are built from it here. A bare fragment that trafilatura finds no article in is read
-whole, element by element, so a pasted snippet still opens.
+link offsets are built from it here, with the author and date (trafilatura's metadata) as a byline
+block under the title. A bare fragment that trafilatura finds no article in is read whole,
+element by element, so a pasted snippet still opens. A page whose article is not in its HTML is
+handled by html_data.py: its JSON-LD articleBody is used, an app shell is refused in one line,
+and a page whose scripts hold most of its text is analysed with a notice saying so.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import trafilatura
 from caveat.document import BlockKind, Document
 from caveat.loaders.builder import TextBuilder
 from caveat.loaders.errors import LoadError
+from caveat.loaders.html_data import byline_of, page_data, settled, shows_author
+from caveat.loaders.html_marks import drop_edit_marks
 
 # Element names of trafilatura's XML and of HTML, by the role they play here.
 _HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -28,7 +33,6 @@ _SKIPPED = {"comments", "graphic", "script", "style", "noscript", "template", "n
 _SKIPPED |= {"footer", "aside", "form", "button", "select", "svg", "iframe"}
 _CELLS = {"cell", "td", "th"}
 _LINE_BREAKS = {"lb", "br"}
-_SPACE = re.compile(r"\s+")
 
 # trafilatura logs a warning for pages it cannot parse; Caveat reports those itself, in one line.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
@@ -43,6 +47,7 @@ class _Walker:
         self.started = False  # the current block has text
         self.space = False  # whitespace came since the last word
         self.first_word: int | None = None  # where the first word since a link opened starts
+        self.byline = ""  # written as its own block after the first heading (the title)
 
     def words(self, text: str | None) -> None:
         if not text:
@@ -88,8 +93,20 @@ class _Walker:
     def block(self, element: lxml.etree._Element, kind: BlockKind, level: int = 0) -> None:
         self.out.end_block()
         self.started = self.space = False
+        if kind is BlockKind.HEADING:
+            drop_edit_marks(element)
         self.inline_children(element)
         self.out.end_block(kind, level)
+        if kind is BlockKind.HEADING:
+            self.write_byline()
+
+    def write_byline(self) -> None:
+        """The byline as a block of its own, once."""
+        if self.byline:
+            self.out.end_block()
+            self.out.write(self.byline)
+            self.out.end_block(BlockKind.BYLINE)
+            self.byline = ""
 
     def walk(self, element: lxml.etree._Element) -> None:
         for child in element:
@@ -114,11 +131,6 @@ def _heading_level(element: lxml.etree._Element) -> int:
     return int(name[1]) if re.fullmatch(r"h[1-6]", name) else 2
 
 
-def _page_title(data: bytes) -> str:
-    metadata = trafilatura.extract_metadata(data)
-    return (metadata.title or "") if metadata else ""
-
-
 def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
     """`whole` reads every element rather than trafilatura's pick of the main text: a pasted
     selection is all article, and trafilatura drops the links of a short one."""
@@ -133,17 +145,23 @@ def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
             include_comments=False,
             include_tables=True,
             with_metadata=True,
+            # only a date the page declares (meta tags, JSON-LD, <time>) goes into the byline:
+            # a search of the text took a Wikipedia article's date from one of its references
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     )
     builder = TextBuilder()
     walker = _Walker(builder)
+    page = lxml.html.document_fromstring(data)
     if extracted:
         root = lxml.etree.fromstring(extracted.encode())
         title = root.get("title") or ""
         main = root.find("main")
         body = main if main is not None else root
+        if not shows_author(body, root.get("author")):
+            walker.byline = byline_of(root.get("author"), root.get("date"))
     else:
-        root = lxml.html.document_fromstring(data)
+        root = page
         title = (root.findtext(".//title") or "").strip()
         body = root.find("body") if root.find("body") is not None else root
     title = " ".join(title.split())
@@ -151,11 +169,18 @@ def load_html(path: Path, data: bytes, whole: bool = False) -> Document:
     if title and (heading is None or " ".join(heading.xpath("string()").split()) != title):
         walker.words(title)
         builder.end_block(BlockKind.HEADING, 1)
+        walker.write_byline()
+    elif heading is None:
+        walker.write_byline()
     walker.walk(body)
     if not builder.blocks:  # a fragment of inline text, with no block elements at all
         walker.block(body, BlockKind.PARAGRAPH)
     blocks = builder.finished_blocks()
-    text = builder.text()
-    if not any(b.analysed for b in blocks):
-        raise LoadError(path, "no readable article text found in this web page")
-    return Document(text, blocks, "html", path, title=title, links=tuple(builder.links))
+    document = Document(
+        builder.text(), blocks, "html", path, title=title, links=tuple(builder.links)
+    )
+    if whole:  # a pasted selection: no page around it to hold the article elsewhere
+        if not any(b.analysed for b in blocks):
+            raise LoadError(path, "no readable article text found in this web page")
+        return document
+    return settled(path, data, document, page_data(page))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from caveat.document import Block, BlockKind, Document
 from caveat.loaders.boilerplate import mark_boilerplate
-from caveat.loaders.decoding import decode_text
+from caveat.loaders.decoding import decode
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -88,12 +88,13 @@ def text_blocks(text: str, markdown: bool) -> tuple[Block, ...]:
 
 
 def load_txt(path: Path, data: bytes) -> Document:
-    text, encoding = decode_text(path, data)
-    return Document(text, text_blocks(text, False), "txt", path, encoding=encoding)
+    text, encoding, notices = decode(path, data)
+    blocks = text_blocks(text, False)
+    return Document(text, blocks, "txt", path, encoding=encoding, notices=notices)
 
 
 def load_markdown(path: Path, data: bytes) -> Document:
-    text, encoding = decode_text(path, data)
+    text, encoding, notices = decode(path, data)
     blocks = text_blocks(text, True)
     title = next((text[b.start : b.end] for b in blocks if b.kind is BlockKind.HEADING), "")
-    return Document(text, blocks, "md", path, title=title, encoding=encoding)
+    return Document(text, blocks, "md", path, title=title, encoding=encoding, notices=notices)

@@ -1,0 +1,1 @@
+"""The `hedge` layer: words that soften or blur a claim."""

@@ -1,0 +1,93 @@
+"""The `hedge` layer's spaCy component: words that soften or blur a claim.
+
+Epistemic modals, hedging adverbs, adjectives, nouns and verbs, approximators before figures,
+and weasel phrases that hide who holds a belief ("some say", "it is thought"). The words are
+data (the layer's lexicon); each rule's module holds the contexts that tell "May 2018" from
+"may", "talk about the war" from "about 3,800" and "she could swim as a child" from "it could
+rain". Without a tagger (the rule-based fallback) the same rules run on word shapes alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from caveat.analysis.layers.hedge.adjectives import hedging_adjective
+from caveat.analysis.layers.hedge.adverbs import hearsay_adverb, hedging_adverb
+from caveat.analysis.layers.hedge.agentless_passive import agentless_passive
+from caveat.analysis.layers.hedge.approximator import approximator
+from caveat.analysis.layers.hedge.lexicon import hedge_lexicon
+from caveat.analysis.layers.hedge.modals import conditional_modal, epistemic_modal, inferred_modal
+from caveat.analysis.layers.hedge.nouns import hedging_noun
+from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.layers.hedge.unnamed_source import unnamed_source
+from caveat.analysis.layers.hedge.verbs import first_person_belief, hedging_verb
+from caveat.analysis.pipeline.spans import flag
+from caveat.analysis.shared.phrases import PhraseLists
+from caveat.rules import rule_book
+
+#: The rules in the order they are tried at each word, most specific first: the first to claim
+#: a word keeps it.
+RULES: tuple[Callable[[SentenceScan, int], Hit | None], ...] = (
+    approximator,
+    unnamed_source,
+    agentless_passive,
+    epistemic_modal,
+    conditional_modal,
+    inferred_modal,
+    hearsay_adverb,
+    hedging_adverb,
+    hedging_adjective,
+    hedging_noun,
+    hedging_verb,
+    first_person_belief,
+)
+
+
+class HedgeDetector:
+    """Flags hedges sentence by sentence; a word inside a flagged span starts no other."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, lexicon: str) -> None:
+        self.name, self.spans_key = name, spans_key
+        self.lex = hedge_lexicon(lexicon)
+        self.rules = rule_book(spans_key, lexicon)
+        self.phrases = PhraseLists(nlp.vocab, self.lex.phrase_lists())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.spans_key] = []
+        tagged = doc.has_annotation("TAG")
+        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sentence in sentences:
+            taken = -1  # last token index already inside a flagged span
+            for start, end, rule, figure in self._hits(
+                SentenceScan(self.lex, self.phrases, sentence, tagged)
+            ):
+                if start <= taken:
+                    continue
+                flag(doc, self.spans_key, start, end, self.rules[rule], figure=figure)
+                taken = end - 1
+        return doc
+
+    def _hits(self, scan: SentenceScan) -> list[Hit]:
+        triggers, verbs = self.lex.triggers, self.lex.verb_kinds
+        found: list[Hit] = []
+        for i, word in enumerate(scan.lows):
+            # Most words start no rule: a set lookup keeps the scan cheap on long articles.
+            if word in triggers or scan.lemmas[i] in verbs or word[:1].isdigit():
+                for rule in RULES:
+                    hit = rule(scan, i)
+                    if hit:
+                        found.append(hit)
+                        break
+        return found
+
+
+@Language.factory(
+    "caveat_hedge",
+    assigns=["doc.spans"],
+    default_config={"spans_key": "hedge", "lexicon": "hedge"},
+)
+def make_hedge_detector(nlp: Language, name: str, spans_key: str, lexicon: str) -> HedgeDetector:
+    return HedgeDetector(nlp, name, spans_key, lexicon)

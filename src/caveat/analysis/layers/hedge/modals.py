@@ -1,0 +1,102 @@
+"""The modal rules: `epistemic-modal` ("it may rain", "the site could be leaking"),
+`conditional-modal` ("80 percent would fail") and `inferred-modal` ("he must have known").
+
+Context decides: "May 2018" is a month, "May I" and "Could you...?" ask, "she could swim as a
+child" is past ability, "he said he would resign" reports a plan, "I would like" is a wish, and
+"must be insured" an obligation."""
+
+from __future__ import annotations
+
+from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+
+
+def epistemic_modal(scan: SentenceScan, i: int) -> Hit | None:
+    kind = _modal_kind(scan, i)
+    if kind not in {"always", "could"} or kind == "could" and _is_ability(scan, i):
+        return None
+    return scan.span(i, i + 1, "epistemic-modal")
+
+
+def conditional_modal(scan: SentenceScan, i: int) -> Hit | None:
+    if _modal_kind(scan, i) != "would" or _is_reported_or_wish(scan, i):
+        return None
+    return scan.span(i, i + 1, "conditional-modal")
+
+
+def inferred_modal(scan: SentenceScan, i: int) -> Hit | None:
+    if _modal_kind(scan, i) != "must" or not _is_inference(scan, i):
+        return None
+    return scan.span(i, i + 1, "inferred-modal")
+
+
+def _modal_kind(scan: SentenceScan, i: int) -> str | None:
+    """The lexicon's kind of the modal at i ("always", "could", "would", "must"), or None when
+    the word is no modal here (a month, a request)."""
+    word = scan.low(i)
+    if word not in scan.lex.modals:
+        return None
+    if scan.tagged and scan.tag(i) != "MD" or _is_month(scan, i) or _is_request(scan, i):
+        return None
+    return scan.lex.modals[word]
+
+
+def _is_month(scan: SentenceScan, i: int) -> bool:
+    token = scan.sent[i]
+    if token.text != "May":
+        return False
+    nxt = scan.tok(i + 1)
+    before = scan.low(i - 1)
+    # A capital "May" inside a sentence is the month; at its start, only before a date.
+    return (nxt is not None and nxt.is_digit) or before in scan.lex.month_preceders or i > 0
+
+
+def _is_request(scan: SentenceScan, i: int) -> bool:
+    """'May I ...?', 'Could you ...?': permission or a request, not a hedge."""
+    if any(not scan.sent[k].is_punct for k in range(i)):
+        return False
+    if scan.low(i + 1) not in scan.lex.request_subjects:
+        return False
+    return scan.low(i) in scan.lex.permission_modals or "?" in scan.lows
+
+
+def _is_ability(scan: SentenceScan, i: int) -> bool:
+    lex = scan.lex
+    if scan.phrase_anywhere("past_time_markers"):
+        return True
+    j = scan.next_verb(i)
+    if scan.lemma(j) in lex.perception_verbs:
+        return True
+    negated = any(scan.low(k) in lex.negations for k in range(i + 1, j))
+    if not negated or scan.low(j) in lex.modal_auxiliaries:
+        return False
+    # "could not repair it" in a past narrative is inability, not doubt.
+    past = scan.tagged and any(t.tag_ == "VBD" for t in scan.sent)
+    return past or scan.lemma(j) in lex.inability_verbs
+
+
+def _is_reported_or_wish(scan: SentenceScan, i: int) -> bool:
+    lex = scan.lex
+    if (
+        scan.low(scan.next_verb(i)) in lex.would_not_before
+        or scan.low(i + 1) in lex.would_not_before
+    ):
+        return True
+    return any(scan.low(k) in lex.reporting_verbs for k in range(max(0, i - 6), i))
+
+
+def _is_inference(scan: SentenceScan, i: int) -> bool:
+    """'must have been', 'must be mad': an inference; 'must be done' is an obligation."""
+    lex = scan.lex
+    j = i + 1
+    while scan.low(j) in lex.negations or scan.tag(j) == "RB":
+        j += 1
+    after = scan.tok(j + 1)
+    if after is None:
+        return False
+    if scan.low(j) in lex.perfect_auxiliaries:
+        return after.tag_ == "VBN" if scan.tagged else after.lower_ in lex.been
+    if scan.low(j) in lex.copulas:
+        if scan.tagged:
+            return after.tag_ not in {"VBN", "VBG", "TO"}
+        return not after.lower_.endswith("ed")
+    return False

@@ -1,0 +1,71 @@
+"""`unnamed-source`: a view credited to a group that names no one ("some say", "critics
+claim", "many experts", "some of his critics", "according to some", "conventional wisdom")."""
+
+from __future__ import annotations
+
+from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.shared import tags
+
+#: may stand between "some" and its group: "some Gore supporters", "many nutrition experts"
+GROUP_MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP"}
+
+
+def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
+    lex, word = scan.lex, scan.low(i)
+    size = scan.phrase_at(i, "quantifier_phrases") or (1 if word in lex.quantifiers else 0)
+    if size:
+        j = after = i + size
+        # "some of his critics", "many of these scholars": part of a group that speaks.
+        narrowed = word in lex.pronoun_quantifiers and scan.low(j) in lex.partitive
+        if narrowed:
+            j += 2 if scan.low(j + 1) in lex.group_possessors else 1
+        # "some Gore supporters", "many nutrition experts": up to two words before the group.
+        for _ in range(2):
+            if scan.low(j) in lex.groups or scan.tag(j) not in GROUP_MODIFIER_TAGS:
+                break
+            narrowed = narrowed or scan.tag(j) in {"NN", "NNP"}
+            j += 1
+        group = scan.low(j)
+        if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
+            return scan.span(i, j + 1, "unnamed-source")
+        alone = size == 1 and word in lex.pronoun_quantifiers
+        verb = _says_next(scan, after) if alone else 0
+        if verb:
+            # "Some say" as one span; in "Some may be wondering" the modal is its own hedge.
+            return scan.span(i, verb + 1 if verb == after else i + 1, "unnamed-source")
+    if word in lex.groups and not _named_before(scan, i):
+        verb = _says_next(scan, i + 1)
+        if verb:
+            return scan.span(i, verb + 1, "unnamed-source")
+    size = scan.phrase_at(i, "unnamed_phrases")
+    if size:
+        return scan.span(i, i + size, "unnamed-source")
+    opener = scan.phrase_at(i, "attribution_openers")
+    if opener and scan.is_unnamed(i + opener):
+        return scan.span(i, i + opener + 1, "unnamed-source")
+    return None
+
+
+def _says_next(scan: SentenceScan, j: int) -> int:
+    """Index of a saying or believing verb at j (after auxiliaries), or 0."""
+    lex = scan.lex
+    for k in range(j, j + 4):
+        if scan.tok(k) is None:
+            return 0
+        if scan.lemma(k) in lex.say_lemmas and scan.is_verb(k):
+            return k
+        if scan.low(k) in lex.say_lemmas and scan.low(k + 1) in lex.complements:
+            return k  # "Some claim that ...": the tagger often reads "claim" as a noun
+        if scan.low(k) not in lex.aux_between:
+            return 0
+    return 0
+
+
+def _named_before(scan: SentenceScan, i: int) -> bool:
+    """A name, a possessive or a number right before a group noun names it."""
+    prev = scan.tok(i - 1)
+    if prev is None:
+        return False
+    if scan.tagged:
+        return prev.tag_ in tags.NAME or prev.tag_ in {"POS", "CD", "PRP$"}
+    return prev.is_title and i - 1 > 0

@@ -1,0 +1,1 @@
+"""The `number` layer: statistics with no source nearby."""

@@ -1,0 +1,1 @@
+"""The `speculation` layer: the author's own conjecture stated as the claim."""

@@ -1,0 +1,3 @@
+"""The spaCy side of the analysis: loading the model with the detectors the registry names
+(load.py), the lemma cache (lemmas.py), running a document's blocks (blocks.py), and how
+detectors leave findings on a Doc and how they are read back (spans.py)."""

@@ -1,0 +1,63 @@
+"""How detectors record findings on a spaCy Doc, and how analysis reads them back.
+
+Each detector writes only `doc.spans[<its spans key>]`; the span's label is the rule id. The
+message and confidence ride in `doc.user_data`, keyed by layer and span, because a Span
+extension is keyed by position alone and two layers may flag the same words. Messages come from
+the rule's template (rules.py), never from the detector's code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from caveat.findings import Finding
+from caveat.rules import Rule
+
+_KEY = "caveat_messages"  # doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence)
+#: doc.user_data key of a block's hyperlinks, as Doc-relative (start_char, end_char) pairs
+LINKS_KEY = "caveat_links"
+
+
+def flag(
+    doc: Doc,
+    key: str,
+    start: int,
+    end: int,
+    rule: Rule,
+    variant: str | None = None,
+    **fields: object,
+) -> Span:
+    """Flag tokens `doc[start:end]` in `doc.spans[key]` (the layer's) with `rule`; the message is
+    the rule's (or the variant's) template filled with `fields`, "{text}" with the flagged
+    words."""
+    span = Span(doc, start, end, label=rule.id)
+    fields.setdefault("text", span.text)
+    if key not in doc.spans:
+        doc.spans[key] = []
+    doc.spans[key].append(span)
+    messages = doc.user_data.setdefault(_KEY, {})
+    messages[(key, span.start_char, span.end_char, rule.id)] = (
+        rule.message_for(variant, **fields),
+        rule.confidence_for(variant),
+    )
+    return span
+
+
+def findings_of(doc: Doc, layer: str, offset: int = 0) -> list[Finding]:
+    """The findings a detector left on `doc`, shifted by `offset` into the document text."""
+    found = []
+    messages = doc.user_data.get(_KEY, {})
+    for span in doc.spans.get(layer, []):
+        key = (layer, span.start_char, span.end_char, span.label_)
+        message, confidence = messages.get(key, ("", 1.0))
+        found.append(
+            Finding(
+                span.start_char + offset,
+                span.end_char + offset,
+                layer,
+                span.label_,
+                message,
+                confidence,
+            )
+        )
+    return sorted(set(found))

@@ -1,0 +1,248 @@
+"""Document -> Analysis: the one way an analysis runs, for the command line, batch and window.
+
+A finished analysis of the same content comes from the cache (cache.py). Otherwise the blocks
+are analysed by whoever the caller has: this process's own pipeline (the command line and
+batch), the helper process (parallel.py: the window), or both sharing a long document. The
+helper also measures the document's readability. Results are assembled into an Analysis
+(results.py) and stored in the cache.
+
+Nothing here loads spaCy or textstat until this process analyses blocks itself: the window's
+process runs `analyze_in_helper` and never loads either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from caveat.analysis import cache
+from caveat.analysis.parallel import HelperProcess, chunked, share_work, shared_helper
+from caveat.analysis.readability.meanings import DESCRIPTIONS
+from caveat.analysis.results import BlockResult, analysed_text, assemble
+from caveat.document import Document
+from caveat.findings import Analysis, PipelineInfo
+from caveat.layers import in_order, layer_ids
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Progress = Callable[[int, int], None]  # (blocks done, blocks in all)
+Cancelled = Callable[[], bool]
+Partial = Callable[[Analysis], None]  # the blocks on screen, analysed before the rest
+RunHere = Callable[[Sequence[int]], bool]  # analyse these blocks here; False: cancelled
+
+#: Below this many words a document is done in this process alone: a helper process would cost
+#: more to feed than it saves.
+HELPER_ABOVE_WORDS = 12_000
+#: Words per chunk when this process and the helper share a document.
+CHUNK_WORDS = 4_000
+#: Words per chunk when the helper does it all (the window): small enough for a prompt cancel
+#: and steady progress, large enough to keep the tagger's batches efficient.
+WINDOW_CHUNK_WORDS = 3_000
+#: The metrics of an analysis not measured yet (partial or cancelled): nobody reads them.
+UNMEASURED: dict[str, float | None] = dict.fromkeys(DESCRIPTIONS, 0.0)
+
+
+class Stopped(Exception):
+    """The run was cancelled while it waited for the helper."""
+
+
+def chosen_layers(layers: Iterable[str] | None) -> tuple[str, ...]:
+    """The layers to analyse, in the registry's order (default: all)."""
+    return layer_ids() if layers is None else in_order(layers)
+
+
+def analyze(
+    document: Document,
+    layers: Iterable[str] | None = None,
+    model: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    pipeline: tuple[Language, PipelineInfo] | None = None,
+    use_cache: bool = True,
+    parallel: bool = True,
+) -> Analysis:
+    """Analyse `document` in this process, with its own pipeline (the command line, batch).
+
+    A long document is shared with the helper process unless `parallel` is false. When
+    `cancelled()` turns true the run stops between blocks and returns what it has, marked
+    `cancelled`.
+    """
+    from caveat.analysis.pipeline.load import load_pipeline
+
+    chosen = chosen_layers(layers)
+    nlp, info = pipeline or load_pipeline(model)
+    helper = None
+    if parallel and analysed_text(document).count(" ") > HELPER_ABOVE_WORDS:
+        helper = shared_helper(model)
+    return run_analysis(
+        document,
+        chosen,
+        info,
+        here=nlp,
+        helper=helper,
+        progress=progress,
+        cancelled=cancelled,
+        use_cache=use_cache,
+    )
+
+
+def analyze_in_helper(
+    document: Document,
+    helper: HelperProcess,
+    model: str | None,
+    first_blocks: Sequence[int] = (),
+    progress: Progress | None = None,
+    partial: Partial | None = None,
+    cancelled: Cancelled | None = None,
+) -> Analysis:
+    """Analyse `document` in the helper process alone (the window, which never loads spaCy).
+
+    `first_blocks` (those on screen) are done first and reported through `partial`. While the
+    helper's pipeline still loads, an unchanged document is answered from the cache under the
+    pipeline the helper reported last time. Raises Stopped when cancelled.
+    """
+    layers = layer_ids()
+    if not helper.warming.done() and (last := cache.remembered_pipeline(model)):
+        early = cache.load(cache.cache_key(document, layers, last))
+        if early is not None:
+            return early
+    info = wait_for(helper.warming, cancelled)
+    return run_analysis(
+        document,
+        layers,
+        info,
+        helper=helper,
+        first_blocks=first_blocks,
+        progress=progress,
+        partial=partial,
+        cancelled=cancelled,
+    )
+
+
+def run_analysis(
+    document: Document,
+    layers: tuple[str, ...],
+    info: PipelineInfo,
+    here: Language | None = None,
+    helper: HelperProcess | None = None,
+    first_blocks: Sequence[int] = (),
+    progress: Progress | None = None,
+    partial: Partial | None = None,
+    cancelled: Cancelled | None = None,
+    use_cache: bool = True,
+) -> Analysis:
+    """The run itself: the cache, then the blocks in this process (`here`, a pipeline), in the
+    helper, or shared between them, then the readability and the assembly."""
+    key = cache.cache_key(document, layers, info) if use_cache else ""
+    if key and (cached := cache.load(key)):
+        return cached
+    indices = document.analysed_indices()
+    results: list[BlockResult] = []
+
+    def arrived(found: Iterable[BlockResult]) -> None:
+        results.extend(found)
+        if progress:
+            progress(len(results), len(indices))
+
+    def stopped() -> bool:
+        return bool(cancelled and cancelled()) and len(results) < len(indices)
+
+    def run_here(chunk: Sequence[int]) -> bool:
+        from caveat.analysis.pipeline.blocks import iter_block_results
+
+        assert here is not None
+        for result in iter_block_results(document, layers, here, chunk, cancelled):
+            arrived([result])
+        return not (cancelled and cancelled())
+
+    metrics: dict[str, float | None] | None = None
+    if helper is None:
+        run_here(indices)
+        if not stopped():
+            from caveat.analysis.readability.metrics import readability
+
+            metrics = readability(analysed_text(document))
+    else:
+        helper.receive(document)
+        if here is not None:
+            measured = helper.measure()
+            chunks = chunked(indices, document, CHUNK_WORDS)
+            arrived(share_work(helper, layers, chunks, run_here))
+        else:
+            measured = _all_in_helper(
+                document, layers, info, helper, first_blocks, arrived, partial, cancelled
+            )
+        if stopped():
+            measured.cancel()
+        else:
+            metrics = _measured(measured, here is not None, cancelled)
+    if stopped():
+        return assemble(document, results, layers, info, cancelled=True, metrics=UNMEASURED)
+    analysis = assemble(document, results, layers, info, metrics=metrics)
+    if key:
+        cache.store(key, analysis)
+    return analysis
+
+
+def _all_in_helper(
+    document: Document,
+    layers: tuple[str, ...],
+    info: PipelineInfo,
+    helper: HelperProcess,
+    first_blocks: Sequence[int],
+    arrived: Callable[[Iterable[BlockResult]], None],
+    partial: Partial | None,
+    cancelled: Cancelled | None,
+) -> Future[dict[str, float | None]]:
+    """Every block in the helper, those on screen first; returns the readability's future."""
+    first = [i for i in first_blocks if document.blocks[i].analysed]
+    rest = [i for i in document.analysed_indices() if i not in set(first)]
+    futures: list[Future[list[BlockResult]]] = []
+    if first:
+        futures.append(helper.analyse(layers, first))
+    measured = helper.measure()
+    futures += [helper.analyse(layers, c) for c in chunked(rest, document, WINDOW_CHUNK_WORDS)]
+    done: list[BlockResult] = []
+    try:
+        for n, future in enumerate(futures):
+            chunk = wait_for(future, cancelled)
+            done += chunk
+            arrived(chunk)
+            if n == 0 and first and partial:
+                shown = assemble(document, done, layers, info, metrics=UNMEASURED)
+                partial(replace(shown, partial=True))
+    except Stopped:
+        measured.cancel()  # a cancelled run leaves no queued work behind
+        raise
+    finally:
+        for future in futures:
+            future.cancel()
+    return measured
+
+
+def _measured(
+    measured: Future[dict[str, float | None]], can_measure_here: bool, cancelled: Cancelled | None
+) -> dict[str, float | None] | None:
+    """The helper's readability of the whole document; None (measure here) if the helper was
+    lost and this process has a pipeline of its own."""
+    if not can_measure_here:
+        return wait_for(measured, cancelled)
+    try:
+        return measured.result()
+    except Exception:  # noqa: BLE001 - a lost helper: measure here instead
+        return None
+
+
+def wait_for[T](future: Future[T], cancelled: Cancelled | None) -> T:
+    """The future's result, giving up (Stopped) as soon as the run is cancelled."""
+    while True:
+        if cancelled and cancelled():
+            future.cancel()
+            raise Stopped
+        try:
+            return future.result(timeout=0.05)
+        except TimeoutError:
+            continue

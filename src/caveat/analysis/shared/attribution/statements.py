@@ -1,0 +1,57 @@
+"""Attribution by ownership: a statement owned by a speaker ("Trump's claim that", "in his
+speech") and a speaker before a colon ("Sanders: 'It is not a radical idea'")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from caveat.analysis.shared import tags
+from caveat.analysis.shared.attribution.lexicon import AttributionLexicon, lemma
+
+
+def statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[Span]:
+    """ "Trump's claim that", "the campaign's estimate", "in his speech": a statement owned by a
+    named or pronoun speaker. A speech or book is only a source as the place something is said
+    ("in his speech"), not as an event ("his speech drew 3,000 people"). With `stance`, a plan
+    or proposal counts too."""
+    doc, spans = sent.doc, []
+    nouns = lex.statement_nouns | lex.stance_nouns if stance else lex.statement_nouns
+    for tok in sent:
+        if tok.tag_ and tok.tag_ not in tags.COMMON_NOUN:
+            continue
+        noun = lemma(tok)
+        if noun not in nouns and noun not in lex.media_nouns:
+            continue
+        i = tok.i - 1
+        while i >= max(sent.start, tok.i - 3) and doc[i].tag_ in {"JJ", "NN", "NNP", "CD", "HYPH"}:
+            i -= 1  # "his 1990 autobiography", "Trump's latest campaign ad"
+        if i < sent.start:
+            continue
+        owner = doc[i]
+        named_owner = owner.tag_ == "POS" and i > sent.start and doc[i - 1].tag_ in tags.NAME
+        first = i - 1 if owner.tag_ == "POS" else i
+        placed = first > sent.start and doc[first - 1].lower_ == "in"
+        if noun not in nouns and not placed:
+            continue
+        if owner.lower_ in lex.owner_pronouns or named_owner:
+            spans.append(
+                Span(doc, i if owner.tag_ != "POS" else i - 1, tok.i + 1, label="statement")
+            )
+    return spans
+
+
+def colon_speaker_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """ "Sanders: 'It is not a radical idea'", "Poll: ...": a name or document, then a colon,
+    opens the sentence; what follows is theirs."""
+    words = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(words[:5]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(words):
+        return []
+    speaker = words[:colon]
+    named = all(t.tag_ in tags.NAME and len(t.text) > 1 and not t.is_upper for t in speaker)
+    if sum(t.is_alpha for t in words[colon + 1 :]) < 3:
+        return []  # "Clinton: 1,769." is a tally, not words
+    document = len(speaker) == 1 and lemma(speaker[0]) in lex.source_nouns
+    if not (named or document) or not speaker[0].tag_:
+        return []
+    return [Span(sent.doc, speaker[0].i, words[colon].i + 1, label="speaker")]

@@ -1,0 +1,54 @@
+"""The analysis run: blocks, offsets, order, progress and cancel, on the real pipeline."""
+
+from caveat.analysis.pipeline.blocks import iter_block_results
+from caveat.analysis.run import analyze
+from caveat.document import Block, BlockKind, Document
+
+
+def _three_paragraphs() -> Document:
+    parts = ["First paragraph here.", "Advertisement", "Third one is short."]
+    text = "\n\n".join(parts)
+    blocks, pos = [], 0
+    kinds = [BlockKind.PARAGRAPH, BlockKind.BOILERPLATE, BlockKind.PARAGRAPH]
+    for part, kind in zip(parts, kinds, strict=True):
+        blocks.append(Block(pos, pos + len(part), kind))
+        pos += len(part) + 2
+    return Document(text, tuple(blocks), "txt")
+
+
+def test_boilerplate_blocks_are_neither_analysed_nor_measured(pipeline):
+    analysis = analyze(_three_paragraphs(), pipeline=pipeline, use_cache=False)
+    assert sorted(analysis.block_metrics) == [0, 2]
+    assert analysis.words == 7
+
+
+def test_blocks_can_be_analysed_in_any_order(pipeline):
+    nlp, _info = pipeline
+    order = [2, 0, 1]
+    indices = [r.index for r in iter_block_results(_three_paragraphs(), ("hedge",), nlp, order)]
+    assert indices == [2, 0]
+
+
+def test_progress_counts_every_analysed_block(pipeline):
+    seen = []
+    analyze(_three_paragraphs(), pipeline=pipeline, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)]
+
+
+def test_cancel_stops_between_blocks_and_marks_the_result(pipeline):
+    analysis = analyze(
+        _three_paragraphs(), pipeline=pipeline, cancelled=lambda: True, use_cache=False
+    )
+    assert analysis.cancelled
+    assert list(analysis.block_metrics) == [0]
+
+
+def test_findings_are_offsets_into_the_document_text(pipeline, bundled_sample):
+    from caveat.loaders import load_document
+
+    document = load_document(bundled_sample)
+    analysis = analyze(document, pipeline=pipeline, use_cache=False)
+    for finding in analysis.all_findings():
+        block = document.blocks[document.block_at(finding.start)]
+        assert block.start <= finding.start < finding.end <= block.end
+        assert document.text[finding.start : finding.end].strip()
