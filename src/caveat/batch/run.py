@@ -161,7 +161,7 @@ class _Run:
             _say(f"{article.where()}: {error}")
         elif result is not None:
             self.summary.analysed += 1
-            self.summary.words += int(result.metrics.get("words", 0))
+            self.summary.words += int(result.metrics.get("words") or 0)
             if result.pipeline == "rules" and not self.fallback_noted:
                 self.fallback_noted = True
                 _say("note: a worker has no English model: it uses the rule-based fallback")

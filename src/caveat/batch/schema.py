@@ -105,7 +105,7 @@ def article_row(
     row.update(format=result.format, title=result.title or row["title"] or None)
     row["pipeline"] = result.pipeline
     for name in COUNTED:
-        row[name] = int(result.metrics.get(name, 0))
+        row[name] = int(result.metrics.get(name) or 0)
     for layer in columns.layers:
         count, density = _layer_columns(layer)
         row[count] = result.counts.get(layer, 0)

@@ -75,7 +75,7 @@ class ArticleResult:
     format: str = ""
     title: str = ""
     pipeline: str = ""
-    metrics: dict[str, float] = field(default_factory=dict)
+    metrics: dict[str, float | None] = field(default_factory=dict)  # None: too short to measure
     counts: dict[str, int] = field(default_factory=dict)  # layer -> findings
     densities: dict[str, float] = field(default_factory=dict)  # layer -> per 100 words
     rule_counts: dict[str, int] = field(default_factory=dict)
