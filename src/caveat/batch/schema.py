@@ -54,7 +54,8 @@ class Columns:
 
     @property
     def rules(self) -> tuple[str, ...]:
-        return tuple(rule.id for rule in all_rules() if rule.layer in self.layers)
+        """The rules of these layers, and the common ones (layer "": any layer's reader words)."""
+        return tuple(rule.id for rule in all_rules() if rule.layer in (*self.layers, ""))
 
     def articles_schema(self) -> pa.Schema:
         fields = [("id", pa.string()), ("source", pa.string()), ("row", pa.int64())]

@@ -163,3 +163,4 @@ def test_rule_and_layer_columns_come_from_the_registries():
     assert all(f"{rule.id}_count" in names for rule in all_rules())
     hedge_only = Columns.make(("hedge",), [], METRICS).articles_schema().names
     assert "number_count" not in hedge_only and "percentage_count" not in hedge_only
+    assert all(f"{r.id}_count" in hedge_only for r in all_rules() if not r.layer)  # common

@@ -119,7 +119,8 @@ def rules(report: Report, path: Path) -> Path:
     fig = Figure(figsize=(4.5, 0.8 + 0.22 * max(len(shown), 1)), layout="constrained")
     ax = fig.subplots()
     y = np.arange(len(shown))[::-1]
-    ax.barh(y, [r[2] for r in shown], color=[get_layer(r[1]).colour for r in shown])
+    colours = [get_layer(r[1]).colour if r[1] else GREY for r in shown]  # "": any layer
+    ax.barh(y, [r[2] for r in shown], color=colours)
     ax.set_yticks(y, [r[0] for r in shown], fontsize="small")
     ax.set_xlabel("findings in all articles")
     return _save(fig, path)

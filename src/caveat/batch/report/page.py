@@ -47,6 +47,8 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = 
 
 
 def _layer_name(layer: str) -> str:
+    if not layer:  # a rule common to every layer
+        return "any layer"
     info = get_layer(layer)
     return f'<span class="swatch" style="background:{info.colour}"></span>{escape(info.title)}'
 

@@ -178,7 +178,7 @@ def build_report(dataset: Path) -> Report:
     rules = []
     for rule in all_rules():
         column = f"{rule.id}_count"
-        if rule.layer in layers and column in table.column_names and table.num_rows:
+        if rule.layer in (*layers, "") and column in table.column_names and table.num_rows:
             total = int(pc.sum(table[column]).as_py() or 0)
             share = float(pc.mean(pc.greater(table[column], 0).cast(pa.int8())).as_py() or 0) * 100
             rules.append((rule.id, rule.layer, total, share))
