@@ -50,15 +50,6 @@ def cluster():
         yield cluster
 
 
-@pytest.fixture
-def client(cluster):
-    from distributed import Client
-
-    with Client(cluster) as client:
-        yield client
-        client.wait_for_workers(2)  # the next test starts with both workers back
-
-
 def test_results_equal_analyze_json_for_every_article(cluster, good_articles, tmp_path, capsys):
     out = tmp_path / "out"
     code = main(
@@ -110,18 +101,19 @@ def test_the_dataset_reads_back_in_duckdb(cluster, good_articles, tmp_path):
 
 
 def test_a_worker_killed_mid_run_loses_only_its_batch(
-    cluster, client, good_articles, tmp_path, monkeypatch
+    cluster, good_articles, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(batch_run, "BATCH_ARTICLES", 1)  # several batches from a small set
     killed: list[int] = []
 
     def kill_a_busy_worker(_result) -> None:
-        busy = [address for address, keys in client.processing().items() if keys]
+        # the scheduler runs in this process: its state says which worker has a batch now
+        # (a second Client here would bring a second event loop into the run)
+        busy = [w for w in list(cluster.scheduler.workers.values()) if w.processing]
         if killed or not busy:
             return
-        pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
-        os.kill(pid, signal.SIGKILL)
-        killed.append(pid)
+        os.kill(busy[0].pid, signal.SIGKILL)
+        killed.append(busy[0].pid)
 
     out = tmp_path / "out"
     options = BatchOptions(tuple(layer_ids()))
@@ -136,6 +128,7 @@ def test_a_worker_killed_mid_run_loses_only_its_batch(
     assert (summary.analysed, summary.failed) == (5, 1)  # a-3 has no text
     rows = read_articles(out)
     assert len(rows) == 6 and [r for r in rows.values() if r["error"]] == [rows["a-3"]]
+    cluster.wait_for_workers(2)  # the next test starts with both workers back
 
 
 def test_a_killed_run_resumes_where_it_stopped(cluster, tmp_path, bundled_sample):
