@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,16 @@ def _code_fingerprint(layers: tuple[Layer, ...]) -> str:
     for path in fingerprint_sources(layers):
         name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else Path(path.name)
         digest.update(name.as_posix().encode())
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            # A PyInstaller bundle carries compiled modules, not these files: its build (below)
+            # stands for them. Lexicons are real files there too and are still read.
+            if not getattr(sys, "frozen", False):
+                raise
+    if getattr(sys, "frozen", False):
+        build = Path(sys.executable).stat()
+        digest.update(f"{build.st_size}:{build.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
