@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from caveat.cutting import cut_long_blocks
 from caveat.document import Block, BlockKind, Link, PdfOrigin
 from caveat.loaders.boilerplate import mark_boilerplate
 
@@ -90,6 +91,7 @@ class TextBuilder:
         return "".join(self._parts) + "".join(self._block_parts)
 
     def finished_blocks(self) -> tuple[Block, ...]:
-        """The blocks, boilerplate lines split out."""
+        """The blocks, boilerplate lines split out and any too long to analyse as one cut."""
         self.end_block()
-        return mark_boilerplate(self.text(), self.blocks)
+        text = self.text()
+        return cut_long_blocks(text, mark_boilerplate(text, self.blocks))

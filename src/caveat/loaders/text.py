@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from caveat.cutting import cut_long_blocks
 from caveat.document import Block, BlockKind, Document
 from caveat.loaders.boilerplate import mark_boilerplate
 from caveat.loaders.decoding import decode
@@ -77,14 +78,15 @@ def _markdown_blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
 
 
 def text_blocks(text: str, markdown: bool) -> tuple[Block, ...]:
-    """Paragraph and heading blocks of a text file, boilerplate lines split out."""
+    """Paragraph and heading blocks of a text file, boilerplate lines split out, and a run of
+    lines too long to analyse as one (paragraphs a single line break apart) cut into pieces."""
     blocks: list[Block] = []
     for run in _paragraphs(text):
         if markdown:
             blocks.extend(_markdown_blocks(text, run))
         else:
             blocks.append(Block(*_trim(text, run[0][0], run[-1][1])))
-    return mark_boilerplate(text, blocks)
+    return cut_long_blocks(text, mark_boilerplate(text, blocks))
 
 
 def load_txt(path: Path, data: bytes) -> Document:

@@ -2,8 +2,13 @@
 readability) per analysed block.
 
 Blocks go through `nlp.pipe` (a single giant Doc costs gigabytes), offsets are shifted by each
-block's start, and the cancel flag is checked between blocks. Blocks can be taken in any order
-(the window analyses what is on screen first).
+block's start, and the cancel flag is checked between blocks (and pieces). Blocks can be taken
+in any order (the window analyses what is on screen first).
+
+What the model holds at once is capped whatever the text looks like: a block longer than
+cutting.MAX_PIECE_CHARS goes in pieces (loaders cut long blocks already; this catches any
+Document built otherwise), and `nlp.pipe` gets batches of at most BATCH_CHARS characters rather
+than a fixed number of blocks, since its memory grows with the characters in a batch.
 """
 
 from __future__ import annotations
@@ -17,8 +22,15 @@ from caveat.analysis.pipeline.load import detector_name
 from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
 from caveat.analysis.readability.metrics import BLOCK_METRICS, readability
 from caveat.analysis.results import BlockResult
+from caveat.cutting import MAX_PIECE_CHARS, pieces
 from caveat.document import Document
+from caveat.findings import Finding
 from caveat.layers import all_layers, with_needs
+
+#: The most characters handed to `nlp.pipe` in one batch (64 news paragraphs are about 40,000),
+#: and the most blocks or pieces in one batch.
+BATCH_CHARS = 50_000
+BATCH_DOCS = 64
 
 
 def disabled_detectors(layers: Sequence[str]) -> list[str]:
@@ -27,16 +39,34 @@ def disabled_detectors(layers: Sequence[str]) -> list[str]:
     return [detector_name(layer.id) for layer in all_layers() if layer.id not in needed]
 
 
-def _block_docs(nlp: Language, document: Document, indices: Sequence[int]) -> Iterator[Doc]:
+def _piece_doc(nlp: Language, document: Document, start: int, end: int) -> Doc:
+    doc = nlp.make_doc(document.text[start:end])
+    doc.user_data[LINKS_KEY] = [
+        (max(link.start, start) - start, min(link.end, end) - start)
+        for link in document.links
+        if link.start < end and link.end > start
+    ]
+    return doc
+
+
+def _batches(
+    document: Document, indices: Sequence[int], limit: int
+) -> Iterator[list[tuple[int, int, int, bool]]]:
+    """(block index, start, end, whether it is the block's last piece) of each piece of the
+    blocks `indices`, in batches of at most BATCH_CHARS characters and BATCH_DOCS pieces."""
+    batch: list[tuple[int, int, int, bool]] = []
+    size = 0
     for i in indices:
         block = document.blocks[i]
-        doc = nlp.make_doc(document.text[block.start : block.end])
-        doc.user_data[LINKS_KEY] = [
-            (link.start - block.start, link.end - block.start)
-            for link in document.links
-            if link.start < block.end and link.end > block.start
-        ]
-        yield doc
+        cuts = pieces(document.text, block.start, block.end, limit)
+        for n, (start, end) in enumerate(cuts):
+            if batch and (size + end - start > BATCH_CHARS or len(batch) >= BATCH_DOCS):
+                yield batch
+                batch, size = [], 0
+            batch.append((i, start, end, n == len(cuts) - 1))
+            size += end - start
+    if batch:
+        yield batch
 
 
 def iter_block_results(
@@ -48,17 +78,31 @@ def iter_block_results(
 ) -> Iterator[BlockResult]:
     """One BlockResult per analysed block, in `order` (default: document order).
 
-    Stops early, between blocks, once `cancelled()` is true.
+    Stops early, between blocks or pieces, once `cancelled()` is true (a block cut into pieces
+    is reported once all of them are done, or not at all).
     """
     if order is None:
         indices = document.analysed_indices()
     else:
         indices = [i for i in order if document.blocks[i].analysed]
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    found: list[Finding] = []  # of the block whose pieces are being gathered
     with nlp.select_pipes(disable=disabled_detectors(layers)):
-        docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=64)
-        for i, doc in zip(indices, docs, strict=False):
-            start = document.blocks[i].start
-            found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
-            yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS, block=True))
-            if cancelled and cancelled():
-                return
+        for batch in _batches(document, indices, limit):
+            docs = nlp.pipe(
+                (_piece_doc(nlp, document, s, e) for _i, s, e, _last in batch),
+                batch_size=len(batch),
+            )
+            for (i, start, _end, last), doc in zip(batch, docs, strict=True):
+                found.extend(f for layer in layers for f in findings_of(doc, layer, start))
+                if last:
+                    yield _result(document, i, found)
+                    found = []
+                if cancelled and cancelled():
+                    return
+
+
+def _result(document: Document, index: int, found: list[Finding]) -> BlockResult:
+    block = document.blocks[index]
+    text = document.text[block.start : block.end]
+    return BlockResult(index, tuple(found), readability(text, BLOCK_METRICS, block=True))
