@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from caveat.analysis.readability.meanings import unmeasured_reason
@@ -18,7 +18,7 @@ from caveat.cli.options import (
     source_argument,
 )
 from caveat.document import Document
-from caveat.findings import Analysis
+from caveat.findings import Analysis, Finding
 from caveat.loaders import load_source
 
 
@@ -50,8 +50,8 @@ def print_report(document: Document, analysis: Analysis) -> None:
     print_notices(document)
     if analysis.pipeline.notice:
         print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
-    for f in analysis.all_findings():
-        line, col = document.line_col(f.start)
+    findings = analysis.all_findings()
+    for f, (line, col) in zip(findings, _lines_and_columns(document.text, findings), strict=True):
         words = " ".join(document.text[f.start : f.end].split())
         print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
     print(file=out)
@@ -67,6 +67,19 @@ def print_report(document: Document, analysis: Analysis) -> None:
     for name, value in analysis.metrics.items():
         if value is not None:
             print(f"{name}: {value:g}", file=out)
+
+
+def _lines_and_columns(text: str, findings: list[Finding]) -> Iterator[tuple[int, int]]:
+    """Each finding's 1-based line and column, counting line breaks only since the finding
+    before (Document.line_col counts from the start: quadratic over 50 MB of findings)."""
+    line, line_start, counted = 1, 0, 0
+    for f in findings:
+        if f.start < counted:  # not in order: count from the start
+            line, line_start, counted = 1, 0, 0
+        line += text.count("\n", counted, f.start)
+        line_start = max(line_start, text.rfind("\n", counted, f.start) + 1)
+        counted = f.start
+        yield line, f.start - line_start + 1
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -96,14 +109,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     document = load_source(first, max_bytes=args.max_size)
     from caveat.analysis.run import analyze  # spaCy: only once the file is known to be good
-    from caveat.report import analysis_json
+    from caveat.cli.progress import terminal_progress
+    from caveat.report import write_analysis_json
 
     layers = layers_for(document, args.layers, args.any_language)
-    found = analyze(document, layers=layers, model=args.model)
+    with terminal_progress(document) as progress:
+        found = analyze(document, layers=layers, model=args.model, progress=progress)
     analysis = as_reader_wants(document, found, skip)
     if args.json:
-        json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        write_analysis_json(document, analysis, sys.stdout)
     else:
         print_report(document, analysis)
     return 0
