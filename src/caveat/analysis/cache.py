@@ -26,6 +26,7 @@ from caveat.layers import Layer, all_layers
 from caveat.resources import resource_path
 
 MAX_BYTES = 200 * 1024 * 1024
+_HASH_CHUNK = 1 << 20  # characters of the text encoded at a time for its key
 PACKAGE = Path(__file__).resolve().parents[1]  # src/caveat
 
 
@@ -74,7 +75,9 @@ def cache_key(document: Document, layers: tuple[str, ...], pipeline: PipelineInf
     added, _problem = reader_words.load_added_words()
     digest.update(repr(sorted(added.items())).encode())
     digest.update(f"{pipeline.label()}|{','.join(layers)}|{document.format}".encode())
-    digest.update(document.text.encode("utf-8", "surrogatepass"))
+    text = document.text
+    for start in range(0, len(text), _HASH_CHUNK):  # a 50 MB text is not encoded whole at once
+        digest.update(text[start : start + _HASH_CHUNK].encode("utf-8", "surrogatepass"))
     for block in document.blocks:
         digest.update(f"{block.start},{block.end},{block.kind},{block.level};".encode())
     for link in document.links:
@@ -133,7 +136,8 @@ def store(key: str, analysis: Analysis) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{key}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(_to_json(analysis), ensure_ascii=False), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as fh:  # written as made, not as one string
+            json.dump(_to_json(analysis), fh, ensure_ascii=False)
         tmp.replace(folder / f"{key}.json")
         trim(folder, MAX_BYTES)
     except OSError:

@@ -50,10 +50,9 @@ def _receive(ticket: int, document: Document) -> None:
 
 
 def _measure(ticket: int) -> dict[str, float | None]:
-    from caveat.analysis.readability.metrics import readability
-    from caveat.analysis.results import analysed_text
+    from caveat.analysis.readability.metrics import document_readability
 
-    return readability(analysed_text(_documents[ticket]))
+    return document_readability(_documents[ticket])
 
 
 def _analyse_chunk(

@@ -6,7 +6,7 @@ sends back without loading either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from caveat.document import Document
@@ -29,6 +29,29 @@ def analysed_text(document: Document) -> str:
     )
 
 
+def analysed_parts(document: Document, max_chars: int) -> Iterator[str]:
+    """analysed_text in parts of whole blocks, each about `max_chars` long or less (a block
+    longer than that is a part of its own); a short document is one part, analysed_text."""
+    text, blocks = document.text, document.blocks
+    part: list[str] = []
+    size = 0
+    for i in document.analysed_indices():
+        block = blocks[i]
+        if part and size + block.end - block.start > max_chars:
+            yield "\n\n".join(part)
+            part, size = [], 0
+        part.append(text[block.start : block.end])
+        size += block.end - block.start + 2
+    if part:
+        yield "\n\n".join(part)
+
+
+def analysed_words(document: Document) -> int:
+    """About how many words are analysed (spaces counted: no copy of the text is made)."""
+    text = document.text
+    return sum(text.count(" ", b.start, b.end) + 1 for b in document.blocks if b.analysed)
+
+
 def assemble(
     document: Document,
     results: Iterable[BlockResult],
@@ -46,9 +69,9 @@ def assemble(
         for f in result.findings:
             found[f.layer].append(f)
     if metrics is None:
-        from caveat.analysis.readability.metrics import readability
+        from caveat.analysis.readability.metrics import document_readability
 
-        metrics = readability(analysed_text(document))
+        metrics = document_readability(document)
     metrics = dict(metrics)
     words = int(metrics["words"] or 0)
     return Analysis(

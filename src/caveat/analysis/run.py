@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from caveat.analysis import cache
 from caveat.analysis.parallel import HelperProcess, chunked, share_work, shared_helper
 from caveat.analysis.readability.meanings import DESCRIPTIONS
-from caveat.analysis.results import BlockResult, analysed_text, assemble
+from caveat.analysis.results import BlockResult, analysed_words, assemble
 from caveat.document import Document
 from caveat.findings import Analysis, PipelineInfo
 from caveat.layers import in_order, layer_ids
@@ -75,7 +75,7 @@ def analyze(
     chosen = chosen_layers(layers)
     nlp, info = pipeline or load_pipeline(model)
     helper = None
-    if parallel and analysed_text(document).count(" ") > HELPER_ABOVE_WORDS:
+    if parallel and analysed_words(document) > HELPER_ABOVE_WORDS:
         helper = shared_helper(model)
     return run_analysis(
         document,
@@ -162,9 +162,9 @@ def run_analysis(
     if helper is None:
         run_here(indices)
         if not stopped():
-            from caveat.analysis.readability.metrics import readability
+            from caveat.analysis.readability.metrics import document_readability
 
-            metrics = readability(analysed_text(document))
+            metrics = document_readability(document)
     else:
         helper.receive(document)
         if here is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import textstat
 from textstat.backend.counts import _count_syllables
@@ -15,6 +16,9 @@ from caveat.analysis.readability.meanings import (
     MIN_WORDS,
     is_running_latin_text,
 )
+
+if TYPE_CHECKING:
+    from caveat.document import Document
 
 
 # WORKAROUND: textstat 0.7.13 calls nltk.download('cmudict') the first time it counts syllables
@@ -76,3 +80,37 @@ def readability(
         )
         for name in chosen
     }
+
+
+#: The longest text textstat measures at once. It holds some 200 bytes per word of what it
+#: measures (a 50 MB text: gigabytes), so a longer document is measured in parts of whole
+#: paragraphs of about this many characters (some 30,000 words) and the parts combined.
+PART_CHARS = 200_000
+_SUMMED = ("words", "sentences", "reading_time_seconds")
+
+
+def document_readability(document: Document) -> dict[str, float | None]:
+    """The readability of the analysed text of `document`.
+
+    Up to PART_CHARS, exactly `readability` of the text. Beyond, counts and reading time are
+    the sums over the parts, and each formula the mean of the parts' values weighted by their
+    words (the formulas mix averages, such as words per sentence, that differ little between
+    parts of tens of thousands of words); a formula no part could measure is None.
+    """
+    from caveat.analysis.results import analysed_parts
+
+    parts = [readability(part) for part in analysed_parts(document, PART_CHARS)]
+    if len(parts) <= 1:
+        return parts[0] if parts else readability("")
+    combined: dict[str, float | None] = {
+        name: round(sum(float(p[name] or 0) for p in parts), 2) for name in _SUMMED
+    }
+    for name in METRICS:
+        if name in _SUMMED:
+            continue
+        measured = [
+            (float(value), float(p["words"] or 0)) for p in parts if (value := p[name]) is not None
+        ]
+        weight = sum(w for _value, w in measured)
+        combined[name] = round(sum(v * w for v, w in measured) / weight, 2) if weight else None
+    return {name: combined[name] for name in METRICS}
