@@ -131,16 +131,30 @@ def share_work(
     chunks: list[list[int]],
     run_here: Callable[[list[int]], bool],
     take: int = 2,
+    arrived: Callable[[list[BlockResult]], None] | None = None,
 ) -> list[BlockResult]:
     """Run `chunks` between this process (from the front, through `run_here`, which returns
     False to stop: cancelled) and the helper (from the back), which has received the document.
-    Returns the helper's results.
+    Returns the helper's results, less those already handed to `arrived` (called with each of
+    the helper's chunks that is done by the time this process finishes one of its own: steady
+    progress rather than half of it at the end).
 
     This process takes `take` chunks back at a time, so its batches stay large while the helper's
     stay small: when the two meet, this process waits for at most two of the helper's chunks."""
     futures = [helper.analyse(layers, chunk) for chunk in reversed(chunks)]
     futures.reverse()  # futures[k] belongs to chunks[k]
     taken_back = 0
+    reported = len(chunks)  # the helper's chunks from this one on were handed to `arrived`
+
+    def report_done() -> None:
+        nonlocal reported
+        while arrived and reported > taken_back and futures[reported - 1].done():
+            future = futures[reported - 1]
+            if future.cancelled() or future.exception() is not None:
+                return  # left for the end, which handles a lost helper
+            arrived(future.result())
+            reported -= 1
+
     while taken_back < len(chunks):
         group: list[int] = []
         for k in range(taken_back, min(taken_back + take, len(chunks))):
@@ -154,8 +168,11 @@ def share_work(
             for rest in futures:
                 rest.cancel()
             return []
+        report_done()
     results: list[BlockResult] = []
-    for chunk, future in zip(chunks[taken_back:], futures[taken_back:], strict=True):
+    for chunk, future in zip(
+        chunks[taken_back:reported], futures[taken_back:reported], strict=True
+    ):
         try:
             results.extend(future.result())
         except BrokenProcessPool:

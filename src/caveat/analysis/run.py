@@ -170,7 +170,7 @@ def run_analysis(
         if here is not None:
             measured = helper.measure()
             chunks = chunked(indices, document, CHUNK_WORDS)
-            arrived(share_work(helper, layers, chunks, run_here))
+            arrived(share_work(helper, layers, chunks, run_here, arrived=arrived))
         else:
             measured = _all_in_helper(
                 document, layers, info, helper, first_blocks, arrived, partial, cancelled

@@ -1,5 +1,7 @@
 """A long document shared with a helper process gives exactly what one process gives."""
 
+from concurrent.futures import Future
+
 import pytest
 
 from caveat.analysis import parallel
@@ -58,3 +60,46 @@ def test_cancel_stops_a_shared_run(spawned_helper, pipeline, bundled_sample, mon
         _long_document(bundled_sample), pipeline=pipeline, use_cache=False, cancelled=lambda: True
     )
     assert result.cancelled
+
+
+class _FakeHelper:
+    """Stands for the helper process: its futures finish only when the test says so."""
+
+    def __init__(self) -> None:
+        self.futures: list[tuple[list[int], Future]] = []
+
+    def analyse(self, layers, indices):
+        future: Future = Future()
+        self.futures.append((indices, future))
+        return future
+
+    def finish_one(self) -> None:
+        """Do the next chunk the helper would take: the last one not taken back."""
+        for indices, future in self.futures:  # submitted from the back of the document
+            if not future.done() and future.set_running_or_notify_cancel():
+                future.set_result([f"helper {i}" for i in indices])
+                return
+
+
+def test_the_helpers_chunks_arrive_as_they_are_done_not_all_at_the_end():
+    helper = _FakeHelper()
+    chunks = [[0], [1], [2], [3], [4], [5]]
+    events = []
+
+    def run_here(group):
+        events.append(("here", group))
+        helper.finish_one()  # meanwhile the helper finishes a chunk of its own
+        return True
+
+    rest = parallel.share_work(
+        helper, ("hedge",), chunks, run_here, take=1, arrived=lambda r: events.append(r)
+    )
+    assert events == [
+        ("here", [0]),
+        ["helper 5"],
+        ("here", [1]),
+        ["helper 4"],
+        ("here", [2]),
+        ["helper 3"],
+    ]
+    assert rest == []
