@@ -63,10 +63,14 @@ def measure(command: list[str], interval: float = 0.05) -> dict[str, float]:
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak_rss = peak_pss = most = 0
+    each: dict[int, int] = {}  # every process's own peak RSS
     while process.poll() is None:
         pids = _tree(process.pid)
         most = max(most, len(pids))
-        peak_rss = max(peak_rss, sum(_kilobytes(p, "VmRSS:", "status") for p in pids))
+        sizes = {p: _kilobytes(p, "VmRSS:", "status") for p in pids}
+        for pid, size in sizes.items():
+            each[pid] = max(each.get(pid, 0), size)
+        peak_rss = max(peak_rss, sum(sizes.values()))
         peak_pss = max(peak_pss, sum(_kilobytes(p, "Pss:", "smaps_rollup") for p in pids))
         time.sleep(interval)
     wall = time.perf_counter() - started
@@ -77,6 +81,7 @@ def measure(command: list[str], interval: float = 0.05) -> dict[str, float]:
         "peak_rss_mb": round(peak_rss / 1024),
         "peak_pss_mb": round(peak_pss / 1024),
         "processes": most,
+        "each_peak_rss_mb": [round(kb / 1024) for kb in each.values() if kb > 20 * 1024],
         "status": process.returncode,
     }
 
@@ -95,8 +100,8 @@ def main() -> int:
     else:
         print(
             f"{result['wall_s']} s wall, {result['cpu_s']} s CPU, peak {result['peak_rss_mb']} MB"
-            f" RSS / {result['peak_pss_mb']} MB PSS over {result['processes']} processes,"
-            f" exit {result['status']}",
+            f" RSS / {result['peak_pss_mb']} MB PSS over {result['processes']} processes"
+            f" (each at its peak: {result['each_peak_rss_mb']} MB), exit {result['status']}",
             file=sys.stderr,
         )
     return 0
