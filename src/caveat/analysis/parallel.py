@@ -26,6 +26,10 @@ from caveat.lifeline import exit_with_parent, lifeline_args
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
+#: The document a forked helper inherits with the rest of its parent's memory: sending it again
+#: would cost the helper a copy of the whole text (100 MB for 50 MB of text with curly quotes)
+#: and both processes the pickle on the way.
+_inherited: Document | None = None
 
 
 def _init(
@@ -55,6 +59,11 @@ def _measure(ticket: int) -> dict[str, float | None]:
     return document_readability(_documents[ticket])
 
 
+def _receive_inherited(ticket: int) -> None:
+    assert _inherited is not None
+    _receive(ticket, _inherited)
+
+
 def _analyse_chunk(
     ticket: int, known: tuple[Layer, ...], layers: tuple[str, ...], indices: list[int]
 ) -> list[BlockResult]:
@@ -69,7 +78,16 @@ def _analyse_chunk(
 class HelperProcess:
     """One worker process with the pipeline loaded; create once, reuse for every document."""
 
-    def __init__(self, model: str | None = None, start_method: str = "spawn") -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        start_method: str = "spawn",
+        inherit: Document | None = None,
+    ) -> None:
+        """`inherit`: a document the helper will be sent, which a forked one has already."""
+        global _inherited
+        self.inherited = inherit if start_method == "fork" else None
+        _inherited = self.inherited  # before the fork, which the first submit below does
         context = multiprocessing.get_context(start_method)
         self.executor = ProcessPoolExecutor(
             1,
@@ -85,7 +103,10 @@ class HelperProcess:
     def receive(self, document: Document) -> None:
         """Send `document` once; the chunks and the measurement that follow refer to it."""
         self.ticket += 1
-        self.executor.submit(_receive, self.ticket, document)
+        if document is self.inherited:
+            self.executor.submit(_receive_inherited, self.ticket)
+        else:
+            self.executor.submit(_receive, self.ticket, document)
 
     def measure(self) -> Future[dict[str, float | None]]:
         """The readability of the whole document last received."""
@@ -185,12 +206,15 @@ def share_work(
 _shared: HelperProcess | None = None
 
 
-def shared_helper(model: str | None = None, start_method: str | None = None) -> HelperProcess:
+def shared_helper(
+    model: str | None = None, start_method: str | None = None, inherit: Document | None = None
+) -> HelperProcess:
     """The process-wide helper, started on first use (fork when this process runs no other
-    thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up."""
+    thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up.
+    A forked one inherits `inherit`, the document it is about to be sent."""
     global _shared
     if _shared is None:
-        _shared = HelperProcess(model, start_method or safe_start_method())
+        _shared = HelperProcess(model, start_method or safe_start_method(), inherit)
     return _shared
 
 

@@ -76,7 +76,7 @@ def analyze(
     nlp, info = pipeline or load_pipeline(model)
     helper = None
     if parallel and analysed_words(document) > HELPER_ABOVE_WORDS:
-        helper = shared_helper(model)
+        helper = shared_helper(model, inherit=document)
     return run_analysis(
         document,
         chosen,

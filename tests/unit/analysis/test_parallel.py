@@ -103,3 +103,42 @@ def test_the_helpers_chunks_arrive_as_they_are_done_not_all_at_the_end():
         ["helper 3"],
     ]
     assert rest == []
+
+
+_FORKED_HELPER_SCRIPT = """
+import sys
+from caveat.analysis.parallel import HelperProcess
+from caveat.analysis.pipeline.blocks import iter_block_results
+from caveat.analysis.pipeline.load import load_pipeline
+from caveat.document import Block, Document
+
+class Unpicklable(Document):
+    def __reduce__(self):
+        raise AssertionError("the document was pickled for the helper")
+
+text = "\\n\\n".join(["Officials said about 3,800 people may have left."] * 50)
+blocks = tuple(Block(n * 51, n * 51 + 49) for n in range(50))
+document = Unpicklable(text, blocks, "txt")
+nlp, _info = load_pipeline("rules")
+helper = HelperProcess("rules", start_method="fork", inherit=document)
+helper.warming.result(timeout=60)
+helper.receive(document)
+there = helper.analyse(("hedge",), list(range(50))).result(timeout=60)
+here = list(iter_block_results(document, ("hedge",), nlp))
+assert [r.findings for r in there] == [r.findings for r in here], "results differ"
+assert here[0].findings
+helper.close()
+print("ok")
+"""
+
+
+def test_a_forked_helper_uses_the_document_it_inherited_without_a_copy():
+    # In a fresh process: this one may run Qt's threads, which make fork unsafe.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED_HELPER_SCRIPT], capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
