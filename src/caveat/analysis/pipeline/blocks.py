@@ -27,9 +27,10 @@ from caveat.document import Document
 from caveat.findings import Finding
 from caveat.layers import all_layers, with_needs
 
-#: The most characters handed to `nlp.pipe` in one batch (64 news paragraphs are about 40,000),
-#: and the most blocks or pieces in one batch.
-BATCH_CHARS = 50_000
+#: The most characters handed to `nlp.pipe` in one batch, and the most blocks or pieces in one.
+#: Measured over 1,500 news paragraphs: batches of 10,000 characters took the same CPU time as
+#: 50,000 (7.5 s) and 85 MB less memory at their peak (244 MB against 329 MB).
+BATCH_CHARS = 10_000
 BATCH_DOCS = 64
 
 
