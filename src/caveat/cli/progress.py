@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from caveat.analysis.results import analysed_words
 from caveat.document import Document
 
 #: About this many words take the model two or three seconds (and start-up as much again):
@@ -18,16 +19,11 @@ from caveat.document import Document
 PROGRESS_ABOVE_WORDS = 20_000
 
 
-def _words(document: Document) -> int:
-    text = document.text
-    return sum(text.count(" ", b.start, b.end) + 1 for b in document.blocks if b.analysed)
-
-
 @contextmanager
 def terminal_progress(document: Document) -> Iterator[Callable[[int, int], None] | None]:
     """A `progress(done, total)` callback drawing a bar on stderr, or None where none is
     wanted."""
-    if not sys.stderr.isatty() or _words(document) < PROGRESS_ABOVE_WORDS:
+    if not sys.stderr.isatty() or analysed_words(document) < PROGRESS_ABOVE_WORDS:
         yield None
         return
     try:
