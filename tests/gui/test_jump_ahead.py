@@ -1,0 +1,110 @@
+"""Jumping ahead in a long article while it is analysed: what comes on screen is analysed next
+and painted within half a second, the rest goes on, and the whole ends as an uninterrupted run
+would (issue 9)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from caveat.analysis.run import analyze
+from caveat.gui.main_window import MainWindow
+
+GOLD_ARTICLES = Path(__file__).resolve().parents[2] / "benchmarks" / "gold" / "articles"
+#: What the reader may wait, after a jump, for the highlights on screen (issue 9).
+JUMP_SECONDS = 0.5
+NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def long_news(folder: Path, words: int = 50_000) -> Path:
+    """The gold set's news articles, one after another, until `words` words."""
+    articles = [p.read_text(encoding="utf-8").strip() for p in sorted(GOLD_ARTICLES.glob("*.txt"))]
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        for article in articles:
+            parts.append(f"Part {len(parts) + 1}\n\n{article}")  # no two parts the same
+            count += len(article.split())
+            if count >= words:
+                break
+    path = folder / "long-news.txt"
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def model_window(qtbot, settings, filters):
+    """A window on the real model, its analysis process warmed up as at start-up."""
+    win = MainWindow(settings=settings, filters=filters)
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    win.runner.helper().warming.result(timeout=180)
+    yield win
+    win.runner.shutdown()
+
+
+def view_range(tab) -> tuple[int, int]:
+    """The `str` offsets at the top left and bottom right of the reader's viewport."""
+    rect = tab.reader.viewport().rect()
+    return tab.reader.offset_at(rect.topLeft()), tab.reader.offset_at(rect.bottomRight())
+
+
+def painted_lines_in_view(tab) -> int:
+    """Lines on screen carrying a layer's underline: highlights the reader can see."""
+    reader = tab.reader
+    block = reader.firstVisibleBlock()
+    offset = reader.contentOffset()
+    height = reader.viewport().height()
+    painted = 0
+    while block.isValid() and reader.blockBoundingGeometry(block).translated(offset).top() < height:
+        if any(r.format.underlineStyle() != NO_UNDERLINE for r in block.layout().formats()):
+            painted += 1
+        block = block.next()
+    return painted
+
+
+def seconds_until_painted(qtbot, tab, started: float) -> float:
+    """How long after `started` the view shows highlights (fails after JUMP_SECONDS)."""
+    qtbot.waitUntil(lambda: painted_lines_in_view(tab) > 0, timeout=int(JUMP_SECONDS * 1000))
+    return time.perf_counter() - started
+
+
+def test_a_jump_ahead_is_analysed_next_and_the_whole_ends_the_same(
+    model_window, qtbot, tmp_path, pipeline
+):
+    path = long_news(tmp_path)
+    [tab] = model_window.open_paths([path])
+    if tab.reader.is_loading_text():
+        qtbot.waitSignal(tab.reader.text_loaded, timeout=30_000).wait()
+    assert tab.is_analysing()
+
+    # Ctrl+End right after the text shows: the end, painted while the rest goes on
+    started = time.perf_counter()
+    qtbot.keyClick(tab.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    top, bottom = view_range(tab)
+    assert top > len(tab.document.text) * 0.9
+    to_end = seconds_until_painted(qtbot, tab, started)
+    assert tab.is_analysing() and tab.analysis.partial
+    assert any(top <= f.start < bottom for f in tab.reader.index.findings)
+
+    # a drag of the scrollbar to the middle: the middle next
+    bar = tab.reader.verticalScrollBar()
+    started = time.perf_counter()
+    bar.setValue(bar.maximum() // 2)
+    to_middle = seconds_until_painted(qtbot, tab, started)
+    assert tab.is_analysing()
+    print(f"highlights after Ctrl+End {to_end:.3f} s, after a scrollbar drag {to_middle:.3f} s")
+
+    with qtbot.waitSignal(tab.analysis_ready, timeout=180_000) as ready:
+        pass
+    whole = ready.args[0]
+    assert not whole.partial
+    alone = analyze(tab.document, pipeline=pipeline, use_cache=False, parallel=False)
+    assert whole.findings == alone.findings
+    assert whole.block_metrics == alone.block_metrics
+    assert whole.metrics == alone.metrics
