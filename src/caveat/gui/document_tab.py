@@ -159,11 +159,16 @@ class DocumentTab(QWidget):
     def _on_partial(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id or not (self.analysis is None or self.analysis.partial):
             return
-        first = self.analysis is None
+        before = self.analysis
         self.analysis = analysis
-        self.refresh()  # highlights on screen now; the side panel fills in when all is done
+        if before is None:
+            self.refresh()  # highlights on screen now; the side panel fills in when all is done
+        else:  # only the blocks analysed since the last partial analysis have new highlights
+            blocks = self.document.blocks
+            added = analysis.block_metrics.keys() - before.block_metrics.keys()
+            self._paint([(blocks[i].start, blocks[i].end) for i in added])
         self.partial_shown.emit()
-        if first:
+        if before is None:
             self.first_highlights.emit()
 
     def _on_finished(self, request_id: int, analysis: Analysis) -> None:
@@ -233,11 +238,15 @@ class DocumentTab(QWidget):
 
     def refresh(self) -> None:
         """Repaint after a toggle, a dismissal or an ignore: never re-analyses."""
+        self._paint()
+
+    def _paint(self, added: list[tuple[int, int]] | None = None) -> None:
+        """Show the analysis; after a partial one, repaint only the `added` ranges of text."""
         seen = self._seen()
         if seen is None:
             return
         shown = FindingIndex(seen.all_findings())
-        self.reader.set_findings(shown)
+        self.reader.set_findings(shown, added)
         if self.current is not None and self.current not in shown.findings:
             self.current = None
             self.reader.show_finding(None)

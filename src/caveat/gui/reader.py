@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -125,9 +125,12 @@ class ReaderView(QPlainTextEdit):
     def is_loading_text(self) -> bool:
         return self._text_loader.busy()
 
-    def set_findings(self, index: FindingIndex) -> None:
+    def set_findings(
+        self, index: FindingIndex, added: Sequence[tuple[int, int]] | None = None
+    ) -> None:
+        """Paint `index`: everything, or the lines of the `added` ranges (highlighter.py)."""
         self.index = index
-        self.highlighter.set_findings(index, self.firstVisibleBlock().blockNumber())
+        self.highlighter.set_findings(index, self.firstVisibleBlock().blockNumber(), added)
 
     def set_block_grades(self, grades: Mapping[int, float]) -> None:
         self.strip.set_grades(grades)
