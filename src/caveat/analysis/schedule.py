@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 #: document's readability is measured after its blocks, so that no jump waits for it.
 UNMEASURED: dict[str, float | None] = dict.fromkeys(DESCRIPTIONS, 0.0)
 #: Words per chunk: a chunk is what a jump may have to wait for. Tagging 1,000 words takes about
-#: 0.1 s on one core here; smaller chunks cost the tagger its batching (measured in
-#: docs/performance.md, "Jumping ahead").
+#: 0.1 s on one core here (0.2-0.3 s on a loaded machine); smaller chunks cost the tagger its
+#: batching (measured in docs/performance.md, "Jumping ahead").
 CHUNK_WORDS = 1_000
+#: Words per chunk of blocks on screen: about what a window shows, so the first highlights after
+#: a jump need not wait for the screenful below it, which follows as the next chunk.
+SCREEN_WORDS = 400
 
 
 def block_words(document: Document, index: int) -> int:
@@ -80,13 +83,13 @@ class BlockSchedule:
         """The next blocks to analyse, and whether they were chosen for being on screen."""
         on_screen = [i for i in self._on_screen.blocks() if i in self._pending]
         if on_screen:
-            return self._take(on_screen), True
+            return self._take(on_screen, min(self._words, SCREEN_WORDS)), True
         while self._next < len(self._order) and self._order[self._next] not in self._pending:
             self._next += 1
-        return self._take(self._order[self._next :]), False
+        return self._take(self._order[self._next :], self._words), False
 
-    def _take(self, candidates: Sequence[int]) -> list[int]:
-        """The first of `candidates` that add up to about the chunk's words (at least one)."""
+    def _take(self, candidates: Sequence[int], most: int) -> list[int]:
+        """The first of `candidates` that add up to about `most` words (at least one)."""
         chunk: list[int] = []
         words = 0
         for i in candidates:
@@ -94,7 +97,7 @@ class BlockSchedule:
                 continue
             chunk.append(i)
             words += block_words(self._document, i)
-            if words >= self._words:
+            if words >= most:
                 break
         self._pending.difference_update(chunk)
         return chunk
