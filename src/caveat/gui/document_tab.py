@@ -27,7 +27,6 @@ class DocumentTab(QWidget):
 
     analysis_ready = Signal(object)  # Analysis, after it is shown
     first_highlights = Signal()  # the blocks on screen are painted, before the whole is done
-    partial_shown = Signal()  # a partial analysis is painted (the first, or after a jump)
     analysis_failed = Signal(str)
     filtered = Signal(str)  # what the reader just hid, for the window's undo toast
 
@@ -46,6 +45,7 @@ class DocumentTab(QWidget):
         self.current: Finding | None = None
         self.request_id = 0
         self._on_screen: OnScreen | None = None  # what the running analysis is told is visible
+        self._partial_of = 0  # the request whose partial analysis is shown
         self._runner, self._visibility = runner, visibility
         self._filters, self._undo = filters, undo_stack
 
@@ -159,17 +159,16 @@ class DocumentTab(QWidget):
     def _on_partial(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id or not (self.analysis is None or self.analysis.partial):
             return
-        before = self.analysis
-        self.analysis = analysis
+        # a partial analysis of an earlier run (this tab's queued again) is no base to add to
+        before = self.analysis if self._partial_of == request_id else None
+        self.analysis, self._partial_of = analysis, request_id
         if before is None:
             self.refresh()  # highlights on screen now; the side panel fills in when all is done
+            self.first_highlights.emit()
         else:  # only the blocks analysed since the last partial analysis have new highlights
             blocks = self.document.blocks
             added = analysis.block_metrics.keys() - before.block_metrics.keys()
             self._paint([(blocks[i].start, blocks[i].end) for i in added])
-        self.partial_shown.emit()
-        if before is None:
-            self.first_highlights.emit()
 
     def _on_finished(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id:
