@@ -24,8 +24,9 @@ LOADED_MACHINE_HEADROOM = 2
 NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
 
 
-def long_news(folder: Path, words: int = 50_000) -> Path:
-    """The gold set's news articles, one after another, until `words` words."""
+def long_news(folder: Path, words: int = 50_000) -> tuple[Path, int]:
+    """The gold set's news articles, one after another under "Part N" lines, until `words`
+    words; and how many parts that made."""
     articles = [p.read_text(encoding="utf-8").strip() for p in sorted(GOLD_ARTICLES.glob("*.txt"))]
     parts: list[str] = []
     count = 0
@@ -37,7 +38,7 @@ def long_news(folder: Path, words: int = 50_000) -> Path:
                 break
     path = folder / "long-news.txt"
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-    return path
+    return path, len(parts)
 
 
 @pytest.fixture
@@ -53,6 +54,12 @@ def model_window(qtbot, settings, filters):
     yield win
     win.runner.shutdown()
     parallel.stop_shared_helper()  # later tests' windows start their own
+
+
+def analysed(tab, offset: int) -> bool:
+    """The block at `offset` is in the analysis shown (partial or whole)."""
+    index = tab.document.block_at(offset)
+    return tab.analysis is not None and index in tab.analysis.block_metrics
 
 
 def view_range(tab) -> tuple[int, int]:
@@ -86,13 +93,15 @@ def seconds_until_painted(qtbot, tab, started: float) -> float:
 def test_a_jump_ahead_is_analysed_next_and_the_whole_ends_the_same(
     model_window, qtbot, tmp_path, pipeline
 ):
-    path = long_news(tmp_path)
+    path, parts = long_news(tmp_path)
     [tab] = model_window.open_paths([path])
+    text = tab.document.text
     if tab.reader.is_loading_text():
         qtbot.waitSignal(tab.reader.text_loaded, timeout=30_000).wait()
     assert tab.is_analysing()
 
     # Ctrl+End right after the text shows: the end, painted while the rest goes on
+    assert not analysed(tab, len(text) - 1)
     started = time.perf_counter()
     qtbot.keyClick(tab.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     top, bottom = view_range(tab)
@@ -105,9 +114,22 @@ def test_a_jump_ahead_is_analysed_next_and_the_whole_ends_the_same(
     bar = tab.reader.verticalScrollBar()
     started = time.perf_counter()
     bar.setValue(bar.maximum() // 2)
+    assert not analysed(tab, view_range(tab)[0])
     to_middle = seconds_until_painted(qtbot, tab, started)
     assert tab.is_analysing()
-    print(f"highlights after Ctrl+End {to_end:.3f} s, after a scrollbar drag {to_middle:.3f} s")
+
+    # find a line three quarters of the way down: there next
+    needle = f"Part {parts * 3 // 4}"
+    assert text.count(needle + "\n") == 1 and not analysed(tab, text.index(needle))
+    started = time.perf_counter()
+    tab.find_bar.open_bar()
+    tab.find_bar.field.setText(needle)
+    to_found = seconds_until_painted(qtbot, tab, started)
+    assert tab.is_analysing()
+    print(
+        f"highlights after Ctrl+End {to_end:.3f} s, a scrollbar drag {to_middle:.3f} s, "
+        f"find {to_found:.3f} s"
+    )
 
     with qtbot.waitSignal(tab.analysis_ready, timeout=180_000) as ready:
         pass
