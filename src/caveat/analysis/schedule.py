@@ -1,5 +1,6 @@
 """The order in which the window's analysis process takes a document's blocks: what the reader
-sees first, then the rest in reading order, re-decided after every small chunk.
+sees first, then the rest in reading order from below the screen (round to the top after the
+end), re-decided after every small chunk.
 
 The window reports what is on screen whenever the view moves (a scroll, Ctrl+End, a drag of the
 scrollbar, F3, find) through `OnScreen`. The run (`run_by_schedule`, on the window's analysis
@@ -12,7 +13,7 @@ left the end of a 50,000-word article without highlights until the whole was don
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -71,8 +72,9 @@ class BlockSchedule:
         self._on_screen = on_screen or OnScreen()
         self._words = words
         self._order = document.analysed_indices()
+        self._place = {block: k for k, block in enumerate(self._order)}  # its place in _order
         self._pending = set(self._order)
-        self._next = 0  # where reading order resumes in `_order`
+        self._next = 0  # the place in `_order` where reading order goes on
         self._done: set[int] = set()
         self._shown: set[int] = set()  # the blocks in the last partial analysis
 
@@ -83,12 +85,22 @@ class BlockSchedule:
         """The next blocks to analyse, and whether they were chosen for being on screen."""
         on_screen = [i for i in self._on_screen.blocks() if i in self._pending]
         if on_screen:
+            # the rest then goes on below the screen, where the reader reads on, and comes
+            # round to the top after the end
+            self._next = self._place[on_screen[-1]] + 1
             return self._take(on_screen, min(self._words, SCREEN_WORDS)), True
-        while self._next < len(self._order) and self._order[self._next] not in self._pending:
-            self._next += 1
-        return self._take(self._order[self._next :], self._words), False
+        chunk = self._take(self._reading_order(), self._words)
+        self._next = self._place[chunk[-1]] + 1
+        return chunk, False
 
-    def _take(self, candidates: Sequence[int], most: int) -> list[int]:
+    def _reading_order(self) -> Iterator[int]:
+        """The blocks not taken yet, from where reading goes on, round to the start."""
+        count = len(self._order)
+        for k in range(self._next, self._next + count):
+            if (block := self._order[k % count]) in self._pending:
+                yield block
+
+    def _take(self, candidates: Iterable[int], most: int) -> list[int]:
         """The first of `candidates` that add up to about `most` words (at least one)."""
         chunk: list[int] = []
         words = 0

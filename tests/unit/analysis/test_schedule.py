@@ -43,11 +43,11 @@ def test_without_a_screen_blocks_go_in_reading_order_in_chunks_of_about_the_word
     assert chunks == [([0, 1, 2], False), ([3, 4, 5], False), ([6, 7, 8], False), ([9], False)]
 
 
-def test_blocks_on_screen_come_first_then_reading_order_resumes():
+def test_blocks_on_screen_come_first_then_reading_goes_on_below_them_and_round_to_the_top():
     on_screen = OnScreen([4, 5])
     chunks = drain(BlockSchedule(ten_word_blocks(8), on_screen, words=30), on_screen)
     assert chunks[0] == ([4, 5], True)
-    assert [c for c, _ in chunks[1:]] == [[0, 1, 2], [3, 6, 7]]
+    assert [c for c, _ in chunks[1:]] == [[6, 7, 0], [1, 2, 3]]
 
 
 def test_a_jump_during_the_run_is_served_by_the_next_chunk_and_nothing_is_done_twice():
