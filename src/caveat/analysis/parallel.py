@@ -69,8 +69,10 @@ def _measure(ticket: int) -> dict[str, float | None]:
 
 
 def _receive_inherited(ticket: int) -> None:
-    assert _inherited is not None
-    _receive(ticket, _inherited)
+    global _inherited
+    document, _inherited = _inherited, None
+    assert document is not None
+    _receive(ticket, document)
 
 
 def _analyse_chunk(
@@ -107,12 +109,14 @@ class HelperProcess:
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
         self.warming: Future[PipelineInfo] = self.executor.submit(_warm)
+        _inherited = None  # the fork is done (a forking pool starts its process on first submit)
         self.ticket = 0
 
     def receive(self, document: Document) -> None:
         """Send `document` once; the chunks and the measurement that follow refer to it."""
         self.ticket += 1
         if document is self.inherited:
+            self.inherited = None  # only the first time: the helper drops it for the next
             self.executor.submit(_receive_inherited, self.ticket)
         else:
             self.executor.submit(_receive, self.ticket, document)

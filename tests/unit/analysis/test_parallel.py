@@ -127,6 +127,10 @@ there = helper.analyse(("hedge",), list(range(50))).result(timeout=60)
 here = list(iter_block_results(document, ("hedge",), nlp))
 assert [r.findings for r in there] == [r.findings for r in here], "results differ"
 assert here[0].findings
+other = Document(text.replace("about", "perhaps"), blocks, "txt")  # the next one is sent
+helper.receive(other)
+there = helper.analyse(("hedge",), [0]).result(timeout=60)
+assert [r.findings for r in there] == [r.findings for r in iter_block_results(other, ("hedge",), nlp, [0])]
 helper.close()
 print("ok")
 """
