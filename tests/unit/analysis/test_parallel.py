@@ -130,7 +130,8 @@ assert here[0].findings
 other = Document(text.replace("about", "perhaps"), blocks, "txt")  # the next one is sent
 helper.receive(other)
 there = helper.analyse(("hedge",), [0]).result(timeout=60)
-assert [r.findings for r in there] == [r.findings for r in iter_block_results(other, ("hedge",), nlp, [0])]
+here = list(iter_block_results(other, ("hedge",), nlp, [0]))
+assert [r.findings for r in there] == [r.findings for r in here]
 helper.close()
 print("ok")
 """
