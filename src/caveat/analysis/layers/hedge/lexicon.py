@@ -91,6 +91,10 @@ class HedgeLexicon:
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    vague_phrases: Phrases
+    vague_not_nouns: frozenset[str]
+    vague_pronouns: frozenset[str]
     triggers: frozenset[str] = frozenset()  # every word that can start a rule
 
     def __post_init__(self) -> None:
@@ -99,13 +103,14 @@ class HedgeLexicon:
         words |= self.hedging_nouns | self.approx_words | self.quantifiers | self.groups
         words |= self.pronoun_quantifiers | self.belief_participles | self.generalizers
         words |= self.number_words | set(self.verb_forms)
-        words |= self.judgement_participles | self.hearsay_participles
+        words |= self.judgement_participles | self.hearsay_participles | self.vague_quantifiers
         for phrases in (
             self.adverb_phrases,
             self.approx_phrases,
             self.quantifier_phrases,
             self.attribution_openers,
             self.unnamed_phrases,
+            self.vague_phrases,
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
@@ -122,6 +127,7 @@ class HedgeLexicon:
                 "quantifier_phrases",
                 "unnamed_phrases",
                 "attribution_openers",
+                "vague_phrases",
             )
         }
 
@@ -223,4 +229,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         open_question_alone=_words(ctx["open_question_alone"]),
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
+        vague_quantifiers=_words(data["vague"]["quantifiers"]),
+        vague_phrases=_phrases(data["vague"]["phrases"]),
+        vague_not_nouns=_words(data["vague"]["not_nouns"]),
+        vague_pronouns=_words(data["vague"]["pronouns"]),
     )
