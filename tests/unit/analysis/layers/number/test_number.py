@@ -16,7 +16,7 @@ FLAGGED = [
     ("Two-thirds of voters agree.", ("Two-thirds", "proportion")),
     ("Half of the country voted for him.", ("Half", "proportion")),
     ("One in five children is poor.", ("One in five", "proportion")),
-    ("Thousands of people marched on the capital.", ("Thousands", "count")),
+    ("Thousands of people marched on the capital.", ("Thousands", "vague-magnitude")),
     ("Some 1,200 troops were deployed.", ("1,200", "count")),
     ("Prices rose 10-15 percent.", ("10-15 percent", "percentage")),
     ("I was a million votes ahead of him.", ("a million", "count")),
