@@ -22,6 +22,11 @@ class HedgeLexicon:
     perception_verbs: frozenset[str]
     inability_verbs: frozenset[str]
     past_time_markers: Phrases
+    past_year_openers: frozenset[str]
+    willingness_verbs: frozenset[str]
+    willingness_particles: dict[str, str]  # verb -> the particle it needs ("live" -> "with")
+    permission_verbs: frozenset[str]
+    permission_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
     would_not_before: frozenset[str]
     month_preceders: frozenset[str]
@@ -150,7 +155,14 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
     mod, adv, adj, verbs = data["modals"], data["adverbs"], data["adjectives"], data["verbs"]
     approx, weasel, ctx = data["approximators"], data["weasel"], data["context"]
     verb_kinds = _kinds(verbs)
-    lemmas = [*verb_kinds, *weasel["say_lemmas"], *mod["perception_verbs"], *mod["inability_verbs"]]
+    lemmas = [
+        *verb_kinds,
+        *weasel["say_lemmas"],
+        *mod["perception_verbs"],
+        *mod["inability_verbs"],
+        *mod["willingness_verbs"],
+        *mod["permission_verbs"],
+    ]
     irregular = ctx["irregular_forms"]
     forms = forms_to_lemmas(lemmas, irregular)
     return HedgeLexicon(
@@ -160,6 +172,11 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         perception_verbs=_words(mod["perception_verbs"]),
         inability_verbs=_words(mod["inability_verbs"]),
         past_time_markers=_phrases(mod["past_time_markers"]),
+        past_year_openers=_words(mod["past_year_openers"]),
+        willingness_verbs=_words(mod["willingness_verbs"]),
+        willingness_particles=dict(mod["willingness_particles"]),
+        permission_verbs=_words(mod["permission_verbs"]),
+        permission_subjects=_words(mod["permission_subjects"]),
         reporting_verbs=_words(mod["reporting_verbs"]),
         would_not_before=_words(mod["would_not_before"]),
         month_preceders=_words(mod["month_preceders"]),
