@@ -75,8 +75,9 @@ def _is_permission(scan: SentenceScan, i: int) -> bool:
     if scan.low(i) not in lex.permission_modals:
         return False
     j = scan.next_verb(i)
-    if scan.low(j) in lex.modal_auxiliaries or scan.lemma(j) not in lex.permission_verbs:
-        return False
+    auxiliary = any(scan.low(k) in lex.modal_auxiliaries for k in range(i + 1, j + 1))
+    if auxiliary or scan.lemma(j) not in lex.permission_verbs:
+        return False  # "members may be asked", "may have used": not what they are allowed
     subject, _passed = scan.subject_before(i)
     return subject in lex.permission_subjects
 

@@ -36,9 +36,10 @@ def hedged_claim(reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, 
             cue = tok.text
     elif lower in lex.hedging_adjectives and not (reader.tagged and tok.tag_.startswith("RB")):
         cue = _predicative(reader, tok)
-    elif hedged_by_layer.get(tok.i, lex.hearsay_rule) != lex.hearsay_rule:
-        if not reader.is_modal(tok):
-            cue = _hedge_from_layer(reader, tok, hedged_by_layer[tok.i])
+    elif hedged_by_layer.get(tok.i, lex.hearsay_rule) != lex.hearsay_rule and not reader.is_modal(
+        tok
+    ):
+        cue = _hedge_from_layer(reader, tok, hedged_by_layer[tok.i])
     if cue is None or reader.in_subordinate_clause(tok, lex.subordinators):
         return None
     return Cue("hedged-claim", variant, {"cue": cue})
