@@ -84,7 +84,10 @@ def _is_permission(scan: SentenceScan, i: int) -> bool:
 
 def _is_ability(scan: SentenceScan, i: int) -> bool:
     lex = scan.lex
-    if scan.phrase_anywhere("past_time_markers") or _tells_of_past_years(scan):
+    past, future = _years_told(scan)
+    if future:
+        return False  # "could reach 40 percent by 2050": a projection
+    if past or scan.phrase_anywhere("past_time_markers"):
         return True
     j = scan.next_verb(i)
     if scan.lemma(j) in lex.perception_verbs or _is_willingness(scan, j):
@@ -107,20 +110,20 @@ def _is_willingness(scan: SentenceScan, j: int) -> bool:
     return particle is None or scan.low(j + 1) == particle
 
 
-def _tells_of_past_years(scan: SentenceScan) -> bool:
-    """'in the 1990s', 'in 1995': the sentence is set in years gone by."""
+def _years_told(scan: SentenceScan) -> tuple[bool, bool]:
+    """Whether the sentence is set in years gone by ('in the 1990s', 'in 1995'), and whether it
+    names a year to come ('by 2050')."""
     this_year = datetime.date.today().year
+    past = future = False
     for k, word in enumerate(scan.lows):
         decade = DECADE.match(word)
-        if decade and int(decade.group(1)) + 10 <= this_year:
-            return True
-        if (
-            is_year(word)
-            and int(word) < this_year
-            and scan.low(k - 1) in scan.lex.past_year_openers
-        ):
-            return True
-    return False
+        if decade:
+            past = past or int(decade.group(1)) + 10 <= this_year
+        elif is_year(word):
+            future = future or int(word) > this_year
+            opened = scan.low(k - 1) in scan.lex.past_year_openers
+            past = past or (int(word) < this_year and opened)
+    return past, future
 
 
 def _is_reported_or_wish(scan: SentenceScan, i: int) -> bool:

@@ -8,6 +8,7 @@ from caveat.analysis.shared import tags
 
 #: may stand between "some" and its group: "some Gore supporters", "many nutrition experts"
 GROUP_MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP"}
+PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
@@ -28,6 +29,11 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
         group = scan.low(j)
         if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
             return scan.span(i, j + 1, "unnamed-source")
+        if scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s"):
+            # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks.
+            verb = _says_next(scan, j + 1)
+            if verb:
+                return scan.span(i, verb + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
         if verb:

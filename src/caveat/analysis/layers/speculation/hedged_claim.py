@@ -97,7 +97,10 @@ def _is_seem(reader: SentenceReader, tok: Token) -> bool:
 def _hedge_from_layer(reader: SentenceReader, tok: Token, rule: str) -> str | None:
     """A hedge the hedge layer found, when it qualifies the claim rather than a noun: an
     adjective only after "is" ("it is unclear"), never before a noun ("the supposed
-    moderate")."""
+    moderate"); a softening verb only in no one's voice but the writer's ("the figures suggest",
+    not "he suggested raising the age", which reports a proposal)."""
+    if rule.endswith("verb") and reader.is_person_subject(reader.subject(tok)):
+        return None
     if rule.endswith("adjective"):
         prev = reader.token(tok.i - 1)
         while prev is not None and prev.lower_ in reader.lex.adverbs_of_degree:
