@@ -32,7 +32,8 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
         if scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s"):
             # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks.
             verb = _says_next(scan, j + 1)
-            if verb:
+            passive = scan.tag(verb) == "VBN" or scan.low(verb - 1) in lex.be_forms
+            if verb and not passive:  # "many of his works are considered": a passive
                 return scan.span(i, verb + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
