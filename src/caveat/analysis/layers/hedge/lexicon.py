@@ -73,6 +73,7 @@ class HedgeLexicon:
     literal_participles: frozenset[str]
     modified_not_groups: frozenset[str]
     say_lemmas: frozenset[str]
+    crowd_say_lemmas: frozenset[str]
     aux_between: frozenset[str]
     belief_participles: frozenset[str]
     needs_complement: frozenset[str]
@@ -96,6 +97,7 @@ class HedgeLexicon:
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
+    articles: frozenset[str]
     vague_quantifiers: frozenset[str]
     vague_phrases: Phrases
     vague_not_nouns: frozenset[str]
@@ -223,6 +225,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         literal_participles=_words(weasel["literal_participles"]),
         modified_not_groups=_words(weasel["modified_not_groups"]),
         say_lemmas=_words(weasel["say_lemmas"]),
+        crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
         aux_between=_words(weasel["aux_between"]),
         belief_participles=_words(weasel["belief_participles"]),
         needs_complement=_words(weasel["needs_complement"]),
@@ -246,6 +249,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         open_question_alone=_words(ctx["open_question_alone"]),
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
+        articles=_words(ctx["articles"]),
         vague_quantifiers=_words(data["vague"]["quantifiers"]),
         vague_phrases=_phrases(data["vague"]["phrases"]),
         vague_not_nouns=_words(data["vague"]["not_nouns"]),

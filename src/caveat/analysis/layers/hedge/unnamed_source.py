@@ -29,11 +29,12 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
         group = scan.low(j)
         if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
             return scan.span(i, j + 1, "unnamed-source")
-        if scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s"):
-            # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks.
+        crowd = scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s")
+        if crowd and scan.low(after) not in lex.partitive:
+            # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks; not
+            # "some of the materials feel", nor "many of his works are considered" (a passive).
             verb = _says_next(scan, j + 1)
-            passive = scan.tag(verb) == "VBN" or scan.low(verb - 1) in lex.be_forms
-            if verb and not passive:  # "many of his works are considered": a passive
+            if verb and scan.lemma(verb) in lex.crowd_say_lemmas and scan.tag(verb) != "VBN":
                 return scan.span(i, verb + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
