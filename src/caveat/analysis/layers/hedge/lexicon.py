@@ -74,6 +74,7 @@ class HedgeLexicon:
     modified_not_groups: frozenset[str]
     say_lemmas: frozenset[str]
     crowd_say_lemmas: frozenset[str]
+    measured_shares: frozenset[str]
     aux_between: frozenset[str]
     belief_participles: frozenset[str]
     needs_complement: frozenset[str]
@@ -226,6 +227,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         modified_not_groups=_words(weasel["modified_not_groups"]),
         say_lemmas=_words(weasel["say_lemmas"]),
         crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
+        measured_shares=_words(weasel["measured_shares"]),
         aux_between=_words(weasel["aux_between"]),
         belief_participles=_words(weasel["belief_participles"]),
         needs_complement=_words(weasel["needs_complement"]),
