@@ -75,6 +75,8 @@ class HedgeLexicon:
     say_lemmas: frozenset[str]
     crowd_say_lemmas: frozenset[str]
     measured_shares: frozenset[str]
+    superlative_quantifiers: frozenset[str]
+    clause_conjunctions: frozenset[str]
     aux_between: frozenset[str]
     belief_participles: frozenset[str]
     needs_complement: frozenset[str]
@@ -228,6 +230,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         say_lemmas=_words(weasel["say_lemmas"]),
         crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
         measured_shares=_words(weasel["measured_shares"]),
+        superlative_quantifiers=_words(weasel["superlative_quantifiers"]),
+        clause_conjunctions=_words(weasel["clause_conjunctions"]),
         aux_between=_words(weasel["aux_between"]),
         belief_participles=_words(weasel["belief_participles"]),
         needs_complement=_words(weasel["needs_complement"]),

@@ -14,7 +14,7 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
     lex, word = scan.lex, scan.low(i)
     size = scan.phrase_at(i, "quantifier_phrases") or (1 if word in lex.quantifiers else 0)
-    if size == 1 and scan.low(i - 1) in lex.articles:
+    if size == 1 and word in lex.superlative_quantifiers and scan.low(i - 1) in lex.articles:
         size = 0  # "the most liberal members": a superlative, not a quantity
     if size:
         j = after = i + size
@@ -93,4 +93,4 @@ def _not_speaking(scan: SentenceScan, i: int) -> bool:
     if scan.low(k) in scan.lex.partitive:
         share = scan.low(k - 1)
         return share in scan.lex.measured_shares or scan.is_number(k - 1) if k > 0 else False
-    return scan.tag(k) == "IN"
+    return scan.tag(k) == "IN" and scan.low(k) not in scan.lex.clause_conjunctions
