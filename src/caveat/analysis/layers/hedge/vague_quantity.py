@@ -19,6 +19,8 @@ VERB_TAGS = {"VBP", "VBD", "VBZ", "MD"}
 
 def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
     lex = scan.lex
+    if scan.low(i) not in lex.vague_starts:
+        return None  # most words that reach this rule start no vague quantity: one set lookup
     size = scan.phrase_at(i, "vague_phrases") or (1 if scan.low(i) in lex.vague_quantifiers else 0)
     if not size:
         return None
