@@ -101,6 +101,8 @@ class HedgeLexicon:
     as_words: frozenset[str]
     as_if: frozenset[str]
     articles: frozenset[str]
+    polling_adjectives: frozenset[str]
+    polled_groups: frozenset[str]
     vague_quantifiers: frozenset[str]
     vague_phrases: Phrases
     vague_not_nouns: frozenset[str]
@@ -259,6 +261,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
         articles=_words(ctx["articles"]),
+        polling_adjectives=_words(ctx["polling_adjectives"]),
+        polled_groups=_words(ctx["polled_groups"]),
         vague_quantifiers=_words(data["vague"]["quantifiers"]),
         vague_phrases=_phrases(data["vague"]["phrases"]),
         vague_not_nouns=_words(data["vague"]["not_nouns"]),
