@@ -8,7 +8,7 @@ import pytest
 
 from caveat.analysis.pipeline.spans import findings_of, spans_at
 
-TEXT = "Many of his works are considered masterpieces, and many likely voters may stay home."
+TEXT = "Many of his works are considered masterpieces, and many possible buyers may stay home."
 
 
 @pytest.mark.parametrize("which", ["model", "rules"])
@@ -25,7 +25,7 @@ def test_thorough_findings_show_only_at_thorough(which, pipeline, rules_pipeline
 
 def test_a_thorough_span_takes_no_word_from_a_balanced_rule(pipeline):
     nlp, _info = pipeline
-    doc = nlp("Many of the likely voters stayed home.")
+    doc = nlp("Many of the possible candidates stayed home.")
     thorough = findings_of(doc, "hedge", sensitivity="thorough")
     assert [f.rule for f in thorough] == ["vague-quantity", "hedging-adjective"]
     assert [f.rule for f in findings_of(doc, "hedge")] == ["hedging-adjective"]
