@@ -54,7 +54,10 @@ def tree_rss_kb(root: int) -> int:
 
 def run_once(command: list[str]) -> dict[str, float | str]:
     """Run `command` to its end with a fresh cache folder; wall, CPU, peak tree RSS, stdout digest."""
-    with tempfile.TemporaryDirectory(prefix="caveat-e2e-") as cache, tempfile.TemporaryFile() as out:
+    with (
+        tempfile.TemporaryDirectory(prefix="caveat-e2e-") as cache,
+        tempfile.TemporaryFile() as out,
+    ):
         env = {**os.environ, "XDG_CACHE_HOME": cache}
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 
+from caveat.analysis.lean_imports import grouped_entry_points
 from caveat.analysis.pipeline import added_words, lemmas
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, all_layers
@@ -37,6 +38,7 @@ _OWN_PIPES = {lemmas.FACTORY, added_words.FACTORY}  # Caveat's pipes that are no
 
 
 def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
+    grouped_entry_points()
     for name in names:
         try:
             with warnings.catch_warnings():
