@@ -53,7 +53,7 @@ def tree_rss_kb(root: int) -> int:
 
 
 def run_once(command: list[str]) -> dict[str, float | str]:
-    """Run `command` to its end with a fresh cache folder; wall, CPU, peak tree RSS, stdout digest."""
+    """Run `command` to its end with a fresh cache folder: wall, CPU, peak tree RSS, digest."""
     with (
         tempfile.TemporaryDirectory(prefix="caveat-e2e-") as cache,
         tempfile.TemporaryFile() as out,
@@ -135,9 +135,10 @@ def main() -> int:
                 f"{median(measured, 'peak_mb'):5.0f} MB   (walls: {walls})"
             )
         digests = {str(r["digest"]) for r in rows["caveat"]}
+        wall = median(rows["caveat"], "wall") / median(rows["naive"], "wall")
+        cpu = median(rows["caveat"], "cpu") / median(rows["naive"], "cpu")
         print(
-            f"  ratio caveat/naive: wall {median(rows['caveat'], 'wall') / median(rows['naive'], 'wall'):.2f}"
-            f", cpu {median(rows['caveat'], 'cpu') / median(rows['naive'], 'cpu'):.2f}"
+            f"  ratio caveat/naive: wall {wall:.2f}, cpu {cpu:.2f}"
             f"; findings digest {', '.join(sorted(digests))}"
         )
         print(f"  load average now: {os.getloadavg()[0]:.1f}")

@@ -1,4 +1,4 @@
-"""The window from a cold start, as `caveat FILE` starts it: window shown, first highlights, all done.
+"""The window from a cold start as `caveat FILE` starts it: shown, first highlights, all done.
 
     .venv/bin/python benchmarks/gui_cold_start.py [--runs 5] [--words 0|100000] [--file F]
 
