@@ -7,9 +7,11 @@ including whatever it starts before Qt), with fresh cache and config folders and
 platform. Times are from launching the process: to the first turn of the event loop after the
 window is shown, to the first highlights (the blocks on screen analysed and painted), and to the
 whole analysis shown. Also: the longest event-loop gap once the window is shown (a 5 ms timer),
-and the peak of the summed resident memory of the window and its analysis process (polled from
-/proc). With --words, real news of that size (news_text.py) is opened instead of the sample,
-and `caveat analyze --json` is timed on it in the same run, interleaved, for the ratio.
+the peak of the summed resident memory of the window and its analysis process (polled from
+/proc), and the CPU time of both (user + sys, from wait4): on a shared machine wall times
+stretch with the load, CPU times much less. With --words, real news of that size
+(news_text.py) is opened instead of the sample, and `caveat analyze --json` is timed on it in
+the same run, interleaved, for the ratio.
 """
 
 from __future__ import annotations
@@ -119,16 +121,21 @@ def cold_start(path: Path) -> dict[str, float]:
             stderr=subprocess.PIPE,
         )
         peak = 0
-        while process.poll() is None:
+        while True:
             peak = max(peak, tree_rss_kb(process.pid))
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
             time.sleep(0.02)
+        process.returncode = os.waitstatus_to_exitcode(status)
         if not report.exists():
             raise SystemExit(f"the window reported nothing: {process.stderr.read().decode()}")
         process.stderr.close()
         figures = json.loads(report.read_text(encoding="utf-8"))
     if "failed" in figures:
         raise SystemExit(f"the analysis failed: {figures['failed']}")
-    return {**figures, "peak_mb": peak / 1024}
+    cpu = usage.ru_utime + usage.ru_stime  # the window and its reaped analysis process
+    return {**figures, "peak_mb": peak / 1024, "cpu": cpu}
 
 
 def main() -> int:
@@ -151,14 +158,21 @@ def main() -> int:
         if args.words or args.file:  # the command line on the same text, interleaved
             cli.append(run_once([caveat, "analyze", "--json", str(path)]))
         print(f"  run {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in rows[-1].items()))
-    for key in ("shown", "first_highlights", "all_done", "longest_gap_ms", "peak_mb"):
+    for key in ("shown", "first_highlights", "all_done", "longest_gap_ms", "peak_mb", "cpu"):
         values = [r[key] for r in rows]
         print(f"{key:>18}: median {statistics.median(values):7.2f}  (max {max(values):.2f})")
     if cli:
         cli_wall = statistics.median(float(r["wall"]) for r in cli)
+        cli_cpu = statistics.median(float(r["cpu"]) for r in cli)
         window = statistics.median(r["all_done"] for r in rows)
-        ratio = window / cli_wall
-        print(f"{'cli wall':>18}: median {cli_wall:7.2f}; window all_done / cli: {ratio:.2f}")
+        print(
+            f"{'cli wall':>18}: median {cli_wall:7.2f}; window all_done / cli: "
+            f"{window / cli_wall:.2f}"
+        )
+        print(
+            f"{'cli cpu':>18}: median {cli_cpu:7.2f}; peak tree RSS "
+            f"{statistics.median(float(r['peak_mb']) for r in cli):.0f} MB"
+        )
     print(f"load average now: {os.getloadavg()[0]:.1f}")
     return 0
 
