@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -112,6 +113,12 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--only", choices=("news", "sample"))
     parser.add_argument("--caveat", default=str(CAVEAT), help="the caveat command to time")
+    parser.add_argument(
+        "--compare",
+        metavar="COMMAND",
+        help="another caveat command to time in the same runs (a version before a change), "
+        "e.g. 'env PYTHONPATH=/path/to/old/src .venv/bin/python -m caveat'",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="caveat-e2e-text-"))
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # the same for both sides
@@ -121,9 +128,11 @@ def main() -> int:
             "naive": [sys.executable, str(NAIVE), str(path)],
             "caveat": [args.caveat, "analyze", "--json", str(path)],
         }
-        rows: dict[str, list[dict]] = {"naive": [], "caveat": []}
+        if args.compare:
+            commands["before"] = [*shlex.split(args.compare), "analyze", "--json", str(path)]
+        rows: dict[str, list[dict]] = {side: [] for side in commands}
         for n in range(args.runs):
-            order = ("naive", "caveat") if n % 2 == 0 else ("caveat", "naive")
+            order = list(commands) if n % 2 == 0 else list(reversed(commands))
             for side in order:
                 rows[side].append(run_once(commands[side]))
         print(f"\n{name} ({args.runs} runs each, interleaved; medians)")
@@ -134,13 +143,17 @@ def main() -> int:
                 f"{median(measured, 'cpu'):6.2f} s  peak tree RSS "
                 f"{median(measured, 'peak_mb'):5.0f} MB   (walls: {walls})"
             )
-        digests = {str(r["digest"]) for r in rows["caveat"]}
+        digests = {str(r["digest"]) for side in ("caveat", "before") for r in rows.get(side, [])}
         wall = median(rows["caveat"], "wall") / median(rows["naive"], "wall")
         cpu = median(rows["caveat"], "cpu") / median(rows["naive"], "cpu")
         print(
             f"  ratio caveat/naive: wall {wall:.2f}, cpu {cpu:.2f}"
-            f"; findings digest {', '.join(sorted(digests))}"
+            f"; findings digests (all runs, both versions) {', '.join(sorted(digests))}"
         )
+        if "before" in rows:
+            wall = median(rows["before"], "wall") / median(rows["naive"], "wall")
+            cpu = median(rows["before"], "cpu") / median(rows["naive"], "cpu")
+            print(f"  ratio before/naive: wall {wall:.2f}, cpu {cpu:.2f}")
         print(f"  load average now: {os.getloadavg()[0]:.1f}")
     return 0
 
