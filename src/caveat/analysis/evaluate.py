@@ -5,6 +5,8 @@
 - sentence: a sentence is positive when the layer flags anything in it.
 - attribution: over sentences with a digit, "sourced" is predicted when the number layer finds
   attribution in the sentence (its `number_source` spans); scored for the "unsourced" class.
+
+Findings are those shown at the chosen sensitivity (`balanced` by default), as a reader sees them.
 """
 
 from __future__ import annotations
@@ -62,9 +64,11 @@ def evaluate(
     model: str | None = None,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    sensitivity: str = "balanced",
 ) -> Score:
     from caveat.analysis.pipeline.blocks import disabled_detectors  # spaCy: only when scoring
     from caveat.analysis.pipeline.load import load_pipeline
+    from caveat.analysis.pipeline.spans import spans_at
 
     records = list(read_corpus(corpus))[:limit]
     if level == "attribution":
@@ -75,7 +79,7 @@ def evaluate(
     with nlp.select_pipes(disable=disabled_detectors(scored)):
         docs = nlp.pipe((r["text"] for r in records), batch_size=256)
         for i, (record, doc) in enumerate(zip(records, docs, strict=True)):
-            spans = [(s.start_char, s.end_char) for s in doc.spans.get(layer, [])]
+            spans = [(s.start_char, s.end_char) for s in spans_at(doc, layer, sensitivity)]
             if level == "cue":
                 gold: list[tuple[int, int]] = []
                 aside: list[tuple[int, int]] = []

@@ -104,10 +104,12 @@ def analyze_in_helper(
     pipeline the helper reported last time. Raises Stopped when cancelled.
     """
     layers = layer_ids()
-    if not helper.warming.done() and (last := cache.remembered_pipeline(model)):
-        early = cache.load(cache.cache_key(document, layers, last))
-        if early is not None:
-            return early
+    if not helper.warming.done():
+        if last := cache.remembered_pipeline(model):
+            early = cache.load(cache.cache_key(document, layers, last))
+            if early is not None:
+                return early
+        cache.code_fingerprint()  # hashed while the model loads, not after (20-30 ms)
     info = wait_for(helper.warming, cancelled)
     return run_analysis(
         document,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from caveat.analysis.evaluate import LEVELS
 from caveat.layers import layer_ids
+from caveat.rules import DEFAULT_SENSITIVITY, SENSITIVITIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +19,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", choices=LEVELS, required=True)
     p.add_argument("--limit", type=int, help="score only the first N records")
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the fallback)")
+    p.add_argument(
+        "--sensitivity",
+        choices=SENSITIVITIES,
+        default=DEFAULT_SENSITIVITY,
+        help="score the findings a reader sees at this level (default: balanced)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
@@ -29,7 +36,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"caveat: {args.corpus}: no such corpus file", file=sys.stderr)
         return 1
     try:
-        score = evaluate(args.corpus, args.layer, args.level, model=args.model, limit=args.limit)
+        score = evaluate(
+            args.corpus,
+            args.layer,
+            args.level,
+            model=args.model,
+            limit=args.limit,
+            sensitivity=args.sensitivity,
+        )
     except (ValueError, KeyError) as exc:
         print(
             f"caveat: {args.corpus}: not a corpus in the expected format ({exc})", file=sys.stderr
@@ -38,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(score.as_dict()))
     else:
-        print(f"{args.layer} on {args.corpus.name}, {args.level} level: n={score.n}")
+        print(
+            f"{args.layer} on {args.corpus.name}, {args.level} level, {args.sensitivity}:"
+            f" n={score.n}"
+        )
         print(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
         print(f"tp {score.tp}  fp {score.fp}  fn {score.fn}")
         if score.accuracy is not None:

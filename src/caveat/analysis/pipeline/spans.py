@@ -4,6 +4,11 @@ Each detector writes only `doc.spans[<its spans key>]`; the span's label is the 
 message and confidence ride in `doc.user_data`, keyed by layer and span, because a Span
 extension is keyed by position alone and two layers may flag the same words. Messages come from
 the rule's template (rules.py), never from the detector's code.
+
+A rule or variant marked `level = "thorough"` in its table is flagged on the Doc like any other
+(the rule-example tests and `caveat eval --sensitivity thorough` read it there), but its findings
+are left out below that sensitivity: `findings_of` and `spans_at` are the one place that decides
+(issue 11's sensitivity levels add their confidence thresholds on top).
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from caveat.findings import Finding
-from caveat.rules import Rule
+from caveat.rules import DEFAULT_SENSITIVITY, Rule, shown_at
 
-_KEY = "caveat_messages"  # doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence)
+#: doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence, level)
+_KEY = "caveat_messages"
 #: doc.user_data key of a block's hyperlinks, as Doc-relative (start_char, end_char) pairs
 LINKS_KEY = "caveat_links"
 
@@ -39,17 +45,38 @@ def flag(
     messages[(key, span.start_char, span.end_char, rule.id)] = (
         rule.message_for(variant, **fields),
         rule.confidence_for(variant),
+        rule.level_for(variant),
     )
     return span
 
 
-def findings_of(doc: Doc, layer: str, offset: int = 0) -> list[Finding]:
-    """The findings a detector left on `doc`, shifted by `offset` into the document text."""
+def spans_at(doc: Doc, layer: str, sensitivity: str = DEFAULT_SENSITIVITY) -> list[Span]:
+    """The spans of `layer` on `doc` that show at `sensitivity`."""
+    messages = doc.user_data.get(_KEY, {})
+    return [
+        span
+        for span in doc.spans.get(layer, [])
+        if shown_at(_level(messages, layer, span), sensitivity)
+    ]
+
+
+def _level(messages: dict, layer: str, span: Span) -> str:
+    found = messages.get((layer, span.start_char, span.end_char, span.label_))
+    return found[2] if found else "strict"
+
+
+def findings_of(
+    doc: Doc, layer: str, offset: int = 0, sensitivity: str = DEFAULT_SENSITIVITY
+) -> list[Finding]:
+    """The findings a detector left on `doc` that show at `sensitivity`, shifted by `offset`
+    into the document text."""
     found = []
     messages = doc.user_data.get(_KEY, {})
     for span in doc.spans.get(layer, []):
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, confidence = messages.get(key, ("", 1.0))
+        message, confidence, level = messages.get(key, ("", 1.0, "strict"))
+        if not shown_at(level, sensitivity):
+            continue
         found.append(
             Finding(
                 span.start_char + offset,
