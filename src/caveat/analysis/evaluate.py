@@ -62,9 +62,14 @@ def evaluate(
     model: str | None = None,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    sensitivity: str = "balanced",
 ) -> Score:
+    """Score `layer` on `corpus` with the findings `sensitivity` shows (the attribution level
+    scores the number layer's sources, which every level finds alike)."""
     from caveat.analysis.pipeline.blocks import disabled_detectors  # spaCy: only when scoring
     from caveat.analysis.pipeline.load import load_pipeline
+    from caveat.analysis.pipeline.spans import findings_of
+    from caveat.sensitivity import shown
 
     records = list(read_corpus(corpus))[:limit]
     if level == "attribution":
@@ -75,7 +80,7 @@ def evaluate(
     with nlp.select_pipes(disable=disabled_detectors(scored)):
         docs = nlp.pipe((r["text"] for r in records), batch_size=256)
         for i, (record, doc) in enumerate(zip(records, docs, strict=True)):
-            spans = [(s.start_char, s.end_char) for s in doc.spans.get(layer, [])]
+            spans = [(f.start, f.end) for f in findings_of(doc, layer) if shown(f, sensitivity)]
             if level == "cue":
                 gold: list[tuple[int, int]] = []
                 aside: list[tuple[int, int]] = []

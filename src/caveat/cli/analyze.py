@@ -73,7 +73,14 @@ def run_batch(args: argparse.Namespace) -> int:
     from caveat.batch.jsonl import run_batch as batch
 
     analysed, unreadable, skipped = batch(
-        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size, args.skip_rules
+        args.files,
+        args.jsonl,
+        args.jobs,
+        args.layers,
+        args.model,
+        args.max_size,
+        args.skip_rules,
+        args.sensitivity,
     )
     print(
         f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
@@ -100,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
     layers = layers_for(document, args.layers, args.any_language)
     found = analyze(document, layers=layers, model=args.model)
-    analysis = as_reader_wants(document, found, skip)
+    analysis = as_reader_wants(document, found, skip, args.sensitivity)
     if args.json:
         json.dump(analysis_json(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
         print()

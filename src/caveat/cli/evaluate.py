@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from caveat.analysis.evaluate import LEVELS
+from caveat.cli.options import add_sensitivity_option
 from caveat.layers import layer_ids
 
 
@@ -19,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, help="score only the first N records")
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the fallback)")
     p.add_argument("--json", action="store_true")
+    add_sensitivity_option(p)
     p.set_defaults(run=run)
 
 
@@ -29,7 +31,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"caveat: {args.corpus}: no such corpus file", file=sys.stderr)
         return 1
     try:
-        score = evaluate(args.corpus, args.layer, args.level, model=args.model, limit=args.limit)
+        score = evaluate(
+            args.corpus,
+            args.layer,
+            args.level,
+            model=args.model,
+            limit=args.limit,
+            sensitivity=args.sensitivity,
+        )
     except (ValueError, KeyError) as exc:
         print(
             f"caveat: {args.corpus}: not a corpus in the expected format ({exc})", file=sys.stderr
@@ -38,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(score.as_dict()))
     else:
-        print(f"{args.layer} on {args.corpus.name}, {args.level} level: n={score.n}")
+        print(
+            f"{args.layer} on {args.corpus.name}, {args.level} level, "
+            f"{args.sensitivity}: n={score.n}"
+        )
         print(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
         print(f"tp {score.tp}  fp {score.fp}  fn {score.fn}")
         if score.accuracy is not None:

@@ -128,3 +128,37 @@ def test_a_closed_pipe_ends_quietly(bundled_sample, tmp_path):
     process.stdout.close()  # as `| head -c 10` would
     _out, err = process.communicate(timeout=120)
     assert b"Traceback" not in err
+
+
+def test_sensitivity_levels_nest_and_carry_confidence(bundled_sample, capsys):
+    found = {}
+    for level in ("strict", "balanced", "thorough"):
+        assert main(["analyze", str(bundled_sample), "--json", "--sensitivity", level]) == 0
+        out = json.loads(capsys.readouterr().out)
+        found[level] = {(f["start"], f["end"], f["rule"]) for f in out["findings"]}
+        assert all(0 <= f["confidence"] <= 1 for f in out["findings"])
+    assert found["strict"] <= found["balanced"] <= found["thorough"]
+    assert found["strict"] < found["thorough"]
+    assert main(["analyze", str(bundled_sample), "--json"]) == 0
+    default = {
+        (f["start"], f["end"], f["rule"]) for f in json.loads(capsys.readouterr().out)["findings"]
+    }
+    assert default == found["balanced"]
+
+
+def test_an_unknown_sensitivity_is_a_usage_error(bundled_sample, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(bundled_sample), "--sensitivity", "paranoid"])
+    assert exit_info.value.code == 2
+    assert "unknown sensitivity 'paranoid'" in capsys.readouterr().err
+
+
+def test_eval_at_strict_is_no_less_precise(tiny_corpus, capsys):
+    scores = {}
+    for level in ("strict", "thorough"):
+        args = ["eval", str(tiny_corpus), "--layer", "hedge", "--level", "cue", "--json"]
+        assert main([*args, "--sensitivity", level]) == 0
+        scores[level] = json.loads(capsys.readouterr().out)
+    assert scores["strict"]["tp"] + scores["strict"]["fp"] <= (
+        scores["thorough"]["tp"] + scores["thorough"]["fp"]
+    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from caveat.analysis.confidence.features import DocContext, span_features
+from caveat.analysis.confidence.model import confidence
 from caveat.findings import Finding
 from caveat.rules import Rule
 
@@ -44,20 +46,33 @@ def flag(
 
 
 def findings_of(doc: Doc, layer: str, offset: int = 0) -> list[Finding]:
-    """The findings a detector left on `doc`, shifted by `offset` into the document text."""
-    found = []
+    """The findings a detector left on `doc`, shifted by `offset` into the document text, each
+    with its confidence calibrated in context (analysis/confidence)."""
+    return [finding for finding, _prior, _features in scored_findings(doc, layer, offset)]
+
+
+def scored_findings(
+    doc: Doc, layer: str, offset: int = 0
+) -> list[tuple[Finding, float, tuple[float, ...]]]:
+    """The findings with the prior and the context features their confidence was computed from
+    (the fit script reads these)."""
+    spans = list(doc.spans.get(layer, []))
+    if not spans:
+        return []
     messages = doc.user_data.get(_KEY, {})
-    for span in doc.spans.get(layer, []):
+    context = DocContext.of(doc)
+    found = {}
+    for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, confidence = messages.get(key, ("", 1.0))
-        found.append(
-            Finding(
-                span.start_char + offset,
-                span.end_char + offset,
-                layer,
-                span.label_,
-                message,
-                confidence,
-            )
+        message, prior = messages.get(key, ("", 1.0))
+        features = span_features(doc, span, context, spans)
+        finding = Finding(
+            span.start_char + offset,
+            span.end_char + offset,
+            layer,
+            span.label_,
+            message,
+            confidence(layer, span.label_, prior, features),
         )
-    return sorted(set(found))
+        found[finding] = (prior, features)
+    return [(finding, *found[finding]) for finding in sorted(found)]

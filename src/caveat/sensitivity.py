@@ -1,0 +1,86 @@
+"""How much the reader sees: three sensitivity levels, each a confidence threshold per layer.
+
+Every finding carries a calibrated confidence (the estimated chance that a careful reader agrees
+with it; analysis/confidence). The levels only filter what an analysis holds, so switching level
+never re-runs the analysis. The thresholds were chosen from measurements by
+`benchmarks/fit_confidence.py` and are read from `resources/confidence/calibration.json`; they
+nest (every strict finding is a balanced one, every balanced one a thorough one). A rule without
+a layer (the reader's own words) is shown at every level: the reader asked for it.
+
+A finding's confidence in words follows the levels: "sure" when strict shows it, "likely" when
+balanced does, "possible" when only thorough does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from caveat.findings import Analysis, Finding
+from caveat.resources import resource_path
+
+LEVELS = ("strict", "balanced", "thorough")
+DEFAULT_LEVEL = "balanced"
+#: a finding in words, by the strictest level that shows it
+WORDS = {"strict": "sure", "balanced": "likely", "thorough": "possible"}
+#: rules every layer may carry (common.toml): shown at every level
+ALWAYS_SHOWN = frozenset({"your-word"})
+
+
+def calibration_path() -> Any:
+    return resource_path("confidence", "calibration.json")
+
+
+@cache
+def calibration() -> dict[str, Any]:
+    """The fitted calibration: per layer its model, and per level its thresholds."""
+    try:
+        with open(calibration_path(), encoding="utf-8") as fh:
+            return dict(json.load(fh))
+    except FileNotFoundError:
+        return {}
+
+
+def threshold(level: str, layer: str) -> float:
+    """The least confidence `level` shows of `layer` (0: a layer never measured shows all)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown sensitivity {level!r}; choose from {', '.join(LEVELS)}")
+    return float(calibration().get("levels", {}).get(level, {}).get(layer, 0.0))
+
+
+def shown(finding: Finding, level: str) -> bool:
+    return finding.rule in ALWAYS_SHOWN or finding.confidence >= threshold(level, finding.layer)
+
+
+def at_level(analysis: Analysis, level: str) -> Analysis:
+    """The analysis as `level` shows it: the findings below its thresholds left out."""
+    if level == LEVELS[-1] and not any(calibration().get("levels", {}).get(level, {}).values()):
+        return analysis
+    kept = {
+        layer: tuple(f for f in found if shown(f, level))
+        for layer, found in analysis.findings.items()
+    }
+    return replace(analysis, findings=kept)
+
+
+def strictest_level(finding: Finding) -> str:
+    """The strictest level that shows `finding`."""
+    for level in LEVELS:
+        if shown(finding, level):
+            return level
+    return LEVELS[-1]
+
+
+def in_words(finding: Finding) -> str:
+    """ "sure", "likely" or "possible", with the confidence as a percentage."""
+    return f"{WORDS[strictest_level(finding)]} ({finding.confidence:.0%})"
+
+
+def sensitivity_option(value: str) -> str:
+    """A level as typed on the command line (any case); ValueError naming the levels."""
+    level = value.strip().lower()
+    if level not in LEVELS:
+        raise ValueError(f"unknown sensitivity {value!r}; choose from {', '.join(LEVELS)}")
+    return level
