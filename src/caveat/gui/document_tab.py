@@ -86,6 +86,7 @@ class DocumentTab(QWidget):
         self.side_panel.previous_requested.connect(self.previous_finding)
         visibility.changed.connect(self._on_visibility_changed)
         visibility.rules.changed.connect(self._on_visibility_changed)
+        visibility.sensitivity_changed.connect(lambda _level: self.refresh())
         filters.changed.connect(self.refresh)
         runner.signals.progress.connect(self._on_progress)
         runner.signals.partial.connect(self._on_partial)
@@ -200,6 +201,7 @@ class DocumentTab(QWidget):
             self._filters.dismissed(self.document.source),
             self._filters.ignored(),
             self._visibility.rules.hidden(),
+            self._visibility.sensitivity(),
         )
 
     def _rule_counts(self) -> RuleCounts | None:
@@ -208,7 +210,12 @@ class DocumentTab(QWidget):
             return None
         dismissed = self._filters.dismissed(self.document.source)
         every = analysis_as_seen(
-            self.analysis, self.document, layer_ids(), dismissed, self._filters.ignored()
+            self.analysis,
+            self.document,
+            layer_ids(),
+            dismissed,
+            self._filters.ignored(),
+            sensitivity=self._visibility.sensitivity(),
         )
         return count_rules(every)
 

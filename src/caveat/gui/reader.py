@@ -35,6 +35,7 @@ from caveat.gui.difficulty_strip import DifficultyStrip
 from caveat.gui.finding_index import FindingIndex
 from caveat.gui.highlighter import FindingHighlighter, display_text
 from caveat.gui.slices import SliceRunner
+from caveat.sensitivity import in_words
 
 TEXT_SLICE_CHARS = 20_000  # appended per event-loop turn when a long text is opened
 COLUMN_CHARACTERS = 72  # a comfortable line length for prose
@@ -56,7 +57,8 @@ def finding_tooltip(finding: Finding, document: Document) -> str:
         f"<p style='white-space:pre-wrap'><b style='color:{color}'>"
         f"{html.escape(theme.layer_name(finding.layer))}</b> &middot; "
         f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
-        f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
+        f"<br><small>{html.escape(in_words(finding))} · rule: {html.escape(finding.rule)}"
+        "</small></p>"
     )
 
 
