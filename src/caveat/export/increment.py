@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
-import struct
-import zlib
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -36,19 +33,16 @@ from pypdf.generic import (
     NullObject,
     NumberObject,
     PdfObject,
-    StreamObject,
     TextStringObject,
 )
 
 from caveat.export.pdf_objects import serialise
+from caveat.export.xref import all_entries, first_free_id, sound_startxref, xref_stream, xref_table
 
 # pypdf logs what it repairs in a damaged file ("incorrect startxref pointer") as warnings; with
 # no handler anywhere Python prints them on stderr, which is for Caveat's own messages. `--verbose`
 # (caveat/verbosity.py) shows them.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
-
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
-_OBJECT_HEADER = re.compile(rb"\d+\s+\d+\s+obj\b")
 
 
 class IncrementalPdf:
@@ -59,7 +53,7 @@ class IncrementalPdf:
         self.reader = reader
         self._changed: dict[int, tuple[int, PdfObject]] = {}  # id -> (generation, object)
         self._added: dict[int, PdfObject] = {}
-        self._next_id = _first_free_id(reader)
+        self._next_id = first_free_id(reader)
         info = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
         self._info = info if isinstance(info, IndirectObject) else None
 
@@ -181,8 +175,8 @@ class IncrementalPdf:
             serialise(obj, buffer)
             buffer.write(b"\nendobj\n")
         stream.write(buffer.getvalue())
-        previous = _sound_startxref(self.data, self.reader)
-        entries = _all_entries(self.reader) if previous is None else {}
+        previous = sound_startxref(self.data, self.reader)
+        entries = all_entries(self.reader) if previous is None else {}
         entries.update({i: (1, offset, gen) for i, (offset, gen) in offsets.items()})
         trailer = self._trailer(previous)
         xref_at = base + buffer.tell()
@@ -194,9 +188,9 @@ class IncrementalPdf:
             else all(kind == 1 for kind, _offset, _generation in entries.values())
         )
         if classic:
-            stream.write(_xref_table(entries, trailer))
+            stream.write(xref_table(entries, trailer))
         else:
-            stream.write(_xref_stream(entries, trailer, xref_at))
+            stream.write(xref_stream(entries, trailer, xref_at))
         stream.write(b"startxref\n%d\n%%%%EOF\n" % xref_at)
 
     def _trailer(self, previous: int | None) -> DictionaryObject:
@@ -215,92 +209,3 @@ class IncrementalPdf:
         if previous is not None:
             trailer[NameObject("/Prev")] = NumberObject(previous)
         return trailer
-
-
-def _first_free_id(reader: PdfReader) -> int:
-    used = [i for table in reader.xref.values() for i in table]
-    used += list(reader.xref_objStm)
-    size = reader.trailer.get("/Size", 0)
-    return max([*used, int(size) - 1 if isinstance(size, int) else 0, 0]) + 1
-
-
-def _sound_startxref(data: bytes, reader: PdfReader) -> int | None:
-    """The original's last startxref offset when it points at a cross-reference section and the
-    trailer's /Size covers every object; None when the update must list every object itself."""
-    found = _STARTXREF.search(data, max(0, len(data) - 1024))
-    if not found:
-        return None
-    offset = int(found.group(1))
-    if not (data[offset : offset + 4] == b"xref" or _OBJECT_HEADER.match(data, offset)):
-        return None
-    size = reader.trailer.get("/Size", 0)
-    if not isinstance(size, int) or size < _first_free_id(reader):
-        return None
-    return offset
-
-
-def _all_entries(reader: PdfReader) -> dict[int, tuple[int, int, int]]:
-    """Every object of the original where pypdf found it: (1, offset, generation) for objects of
-    their own, (2, object stream, index) for objects inside an object stream."""
-    entries: dict[int, tuple[int, int, int]] = {}
-    for generation, table in sorted(reader.xref.items()):
-        if generation == 65535:
-            continue
-        for idnum, offset in table.items():
-            entries[idnum] = (1, offset, generation)
-    for idnum, (stream_id, index) in reader.xref_objStm.items():
-        entries.setdefault(idnum, (2, stream_id, index))
-    entries.pop(0, None)
-    return entries
-
-
-def _runs(ids: list[int]) -> list[tuple[int, int]]:
-    """Consecutive runs of sorted ids as (first, count)."""
-    runs: list[tuple[int, int]] = []
-    for idnum in ids:
-        if runs and runs[-1][0] + runs[-1][1] == idnum:
-            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
-        else:
-            runs.append((idnum, 1))
-    return runs
-
-
-def _xref_table(entries: dict[int, tuple[int, int, int]], trailer: DictionaryObject) -> bytes:
-    out = io.BytesIO()
-    out.write(b"xref\n0 1\n0000000000 65535 f \n")
-    for first, count in _runs(sorted(entries)):
-        out.write(b"%d %d\n" % (first, count))
-        for idnum in range(first, first + count):
-            _kind, offset, generation = entries[idnum]
-            out.write(b"%010d %05d n \n" % (offset, generation))
-    out.write(b"trailer\n")
-    serialise(trailer, out)
-    out.write(b"\n")
-    return out.getvalue()
-
-
-def _xref_stream(
-    entries: dict[int, tuple[int, int, int]], trailer: DictionaryObject, at: int
-) -> bytes:
-    """A cross-reference stream (needed for objects inside object streams), itself an object."""
-    own_id = int(cast(NumberObject, trailer["/Size"]))
-    trailer[NameObject("/Size")] = NumberObject(own_id + 1)
-    entries = {**entries, own_id: (1, at, 0)}
-    ids = sorted(entries)
-    rows = b"".join(struct.pack(">BIH", *entries[i]) for i in ids)
-    stream = StreamObject()
-    stream.update(trailer)
-    stream.update(
-        {
-            NameObject("/Type"): NameObject("/XRef"),
-            NameObject("/W"): ArrayObject([NumberObject(1), NumberObject(4), NumberObject(2)]),
-            NameObject("/Index"): ArrayObject(NumberObject(n) for run in _runs(ids) for n in run),
-            NameObject("/Filter"): NameObject("/FlateDecode"),
-        }
-    )
-    stream._data = zlib.compress(rows)
-    out = io.BytesIO()
-    out.write(b"%d 0 obj\n" % own_id)
-    serialise(stream, out)
-    out.write(b"\nendobj\n")
-    return out.getvalue()

@@ -135,9 +135,6 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._link.setForeground(palette.color(QPalette.ColorRole.Link))
         self._link.setFontUnderline(True)
 
-    def layer_format(self, layer: str) -> QTextCharFormat:
-        return QTextCharFormat(self._layer_formats.get(layer, QTextCharFormat()))
-
     def _block_format(self, block: Block) -> QTextCharFormat | None:
         """The format of a block kind, built once per style (segment formats key on its id)."""
         if block.kind is BlockKind.PARAGRAPH:
