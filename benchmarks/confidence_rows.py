@@ -90,6 +90,7 @@ class Rows:
     layer: str
     kind: str
     rule: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the flagged words (flagged_words)
     prior: list[float] = field(default_factory=list)
     features: list[list[float]] = field(default_factory=list)
     label: list[int] = field(default_factory=list)
@@ -159,12 +160,16 @@ def corpus_rows(source: Source, nlp) -> Rows:
                     continue
             else:
                 hits = [sid] if positive else []
-            _add(rows, finding, prior, features, bool(hits), split, sid, hits)
+            words = text[finding.start : finding.end]
+            _add(rows, finding, words, prior, features, bool(hits), split, sid, hits)
     return rows
 
 
-def _add(rows: Rows, finding, prior, features, label, split: str, sentence: str, hits) -> None:
+def _add(rows: Rows, finding, text, prior, features, label, split, sentence, hits) -> None:
+    from caveat.analysis.pipeline.spans import flagged_words
+
     rows.rule.append(finding.rule)
+    rows.words.append(flagged_words(text))
     rows.prior.append(prior)
     rows.features.append(list(features))
     rows.label.append(int(label))
@@ -196,7 +201,9 @@ def gold_rows(layer: str, nlp) -> Rows:
                 at = (finding.start, finding.end)
                 good = [n for n, s in enumerate(spans) if _overlaps(at, (s["start"], s["end"]))]
                 hits = [f"{article}#{n}" for n in good if spans[n]["required"]]
-                _add(rows, finding, prior, features, bool(good), split, f"{article}@{i}", hits)
+                words = document.text[finding.start : finding.end]
+                sentence = f"{article}@{i}"
+                _add(rows, finding, words, prior, features, bool(good), split, sentence, hits)
     return rows
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -43,26 +44,41 @@ STRICT_PRECISION = 0.90
 MIN_FINDINGS = 100  # below this many fit findings, balanced and thorough show everything
 RECALL_KEPT = 0.005  # the recall balanced may lose, on any source, against showing everything
 #: ridge penalties (per unit of total weight): rules and features are shrunk toward the prior
-PENALTY_RULE, PENALTY_FEATURE, PENALTY_BIAS = 3.0, 3.0, 0.01
+PENALTY_RULE, PENALTY_WORD, PENALTY_FEATURE, PENALTY_BIAS = 3.0, 3.0, 3.0, 0.01
+#: a flagged word gets a weight of its own when the fit halves hold this many of its findings
+MIN_WORD_FINDINGS = 15
 #: sources fitted on (agreement with the finding itself, not a sentence-level label)
 FITTED_KINDS = {
     "hedge": ("bioscope_abstracts", "bioscope_full", "sfu", "gold_hedge"),
-    "number": ("polnear_train", "gold_number"),
+    "number": ("polnear_train", "polnear_dev", "gold_number"),  # dev: measured only
     "speculation": ("gold_speculation",),
 }
 
 
-def design(rows: Rows, mask: np.ndarray, rules: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The design matrix (bias, one column per rule, the features) and the prior offsets."""
-    index = {r: i for i, r in enumerate(rules)}
-    n = int(mask.sum())
-    x = np.zeros((n, 1 + len(rules) + len(FEATURES)))
-    x[:, 0] = 1.0
+def share(source: str, layer: str) -> float:
+    """A source's share of its layer's fit: every corpus the same, and our gold set (news read
+    as a Caveat reader reads it) as much as all the corpora together."""
+    corpora = [s for s in FITTED_KINDS[layer] if not s.startswith("gold_")]
+    return float(max(len(corpora), 1)) if source.startswith("gold_") else 1.0
+
+
+def design(
+    rows: Rows, mask: np.ndarray, rules: list[str], words: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The design matrix (bias, a column per rule, per common word, the features) and the
+    prior offsets."""
+    rule_at = {r: 1 + i for i, r in enumerate(rules)}
+    word_at = {w: 1 + len(rules) + i for i, w in enumerate(words)}
+    first_feature = 1 + len(rules) + len(words)
     chosen = np.flatnonzero(mask)
+    x = np.zeros((len(chosen), first_feature + len(FEATURES)))
+    x[:, 0] = 1.0
     for row, i in enumerate(chosen):
-        if rows.rule[i] in index:
-            x[row, 1 + index[rows.rule[i]]] = 1.0
-        x[row, 1 + len(rules) :] = rows.features[i]
+        if rows.rule[i] in rule_at:
+            x[row, rule_at[rows.rule[i]]] = 1.0
+        if rows.words[i] in word_at:
+            x[row, word_at[rows.words[i]]] = 1.0
+        x[row, first_feature:] = rows.features[i]
     offset = np.array([prior_logit(rows.prior[i]) for i in chosen])
     return x, offset
 
@@ -98,32 +114,46 @@ def fit_logistic(
 def fit_layer(layer: str, all_rows: list[Rows]) -> dict:
     fitted = [r for r in all_rows if r.source in FITTED_KINDS[layer]]
     rules = sorted({rule for r in fitted for rule in r.rule} - {"your-word"})
+    seen = Counter(
+        w
+        for r in fitted
+        for w, s, rule in zip(r.words, r.split, r.rule, strict=True)
+        if s == "fit" and rule != "your-word"
+    )
+    words = sorted(w for w, n in seen.items() if n >= MIN_WORD_FINDINGS)
     xs, offsets, ys, ws = [], [], [], []
     for rows in fitted:
         mask = np.array([s == "fit" for s in rows.split])
         if not mask.any():
             continue
-        x, offset = design(rows, mask, rules)
+        x, offset = design(rows, mask, rules, words)
         xs.append(x)
         offsets.append(offset)
         ys.append(np.array(rows.label)[mask])
-        ws.append(np.full(int(mask.sum()), 1.0 / mask.sum()))  # each source weighs the same
+        ws.append(np.full(int(mask.sum()), share(rows.source, layer) / mask.sum()))
     x, offset, y, w = (np.concatenate(a) for a in (xs, offsets, ys, ws))
     w *= len(w) / w.sum()
     penalty = np.array(
-        [PENALTY_BIAS] + [PENALTY_RULE] * len(rules) + [PENALTY_FEATURE] * len(FEATURES)
+        [PENALTY_BIAS]
+        + [PENALTY_RULE] * len(rules)
+        + [PENALTY_WORD] * len(words)
+        + [PENALTY_FEATURE] * len(FEATURES)
     )
     theta = fit_logistic(x, offset, y, w, penalty)
     # The layer's bias is folded into each fitted rule's weight: a rule fitted later keeps
     # its prior (moved by the context alone) until the next fit.
     bias = float(theta[0])
+    at = 1 + len(rules)
     return {
         "rules": {
-            rule: round(bias + float(t), 4)
-            for rule, t in zip(rules, theta[1 : 1 + len(rules)], strict=True)
+            rule: round(bias + float(t), 4) for rule, t in zip(rules, theta[1:at], strict=True)
+        },
+        "words": {
+            word: round(float(t), 4)
+            for word, t in zip(words, theta[at : at + len(words)], strict=True)
         },
         "features": {
-            f: round(float(t), 4) for f, t in zip(FEATURES, theta[1 + len(rules) :], strict=True)
+            f: round(float(t), 4) for f, t in zip(FEATURES, theta[at + len(words) :], strict=True)
         },
         "fitted_on": {r.source: sum(s == "fit" for s in r.split) for r in fitted},
     }
@@ -132,10 +162,11 @@ def fit_layer(layer: str, all_rows: list[Rows]) -> dict:
 def confidences(rows: Rows, model: dict) -> np.ndarray:
     """The model's confidence of every row, as the pipeline computes it."""
     weights = np.array([model["features"].get(f, 0.0) for f in FEATURES])
+    by_words = model.get("words", {})
     z = np.array(
         [
-            prior_logit(p) + model["rules"].get(r, 0.0)
-            for p, r in zip(rows.prior, rows.rule, strict=True)
+            prior_logit(p) + model["rules"].get(r, 0.0) + by_words.get(w, 0.0)
+            for p, r, w in zip(rows.prior, rows.rule, rows.words, strict=True)
         ]
     )
     if rows.features:

@@ -16,7 +16,8 @@ NONE = (0.0,) * len(FEATURES)
 def fitted(monkeypatch):
     """A known model for the hedge layer: quoted speech lowers, a rule weight raises."""
     weights = tuple(-2.0 if name == "quoted" else 0.0 for name in FEATURES)
-    monkeypatch.setattr(model, "_layer_model", lambda layer: ({"epistemic-modal": 1.0}, weights))
+    fitted_model = ({"epistemic-modal": 1.0}, weights, {"would": -3.0})
+    monkeypatch.setattr(model, "_layer_model", lambda layer: fitted_model)
 
 
 def test_context_moves_the_confidence(fitted):
@@ -25,6 +26,12 @@ def test_context_moves_the_confidence(fitted):
         "hedge", "epistemic-modal", 0.5, tuple(float(n == "quoted") for n in FEATURES)
     )
     assert 0 < quoted < 0.5 < plain < 1
+
+
+def test_the_flagged_words_weigh_when_the_fit_knew_them(fitted):
+    may = model.confidence("hedge", "epistemic-modal", 0.5, NONE, "may")
+    would = model.confidence("hedge", "epistemic-modal", 0.5, NONE, "would")
+    assert would < 0.5 < may
 
 
 def test_a_rule_not_yet_fitted_keeps_its_prior_and_your_words_are_sure(fitted):

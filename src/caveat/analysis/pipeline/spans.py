@@ -51,6 +51,11 @@ def findings_of(doc: Doc, layer: str, offset: int = 0) -> list[Finding]:
     return [finding for finding, _prior, _features in scored_findings(doc, layer, offset)]
 
 
+def flagged_words(text: str) -> str:
+    """A finding's words as the confidence model knows them: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
 def scored_findings(
     doc: Doc, layer: str, offset: int = 0
 ) -> list[tuple[Finding, float, tuple[float, ...]]]:
@@ -72,7 +77,7 @@ def scored_findings(
             layer,
             span.label_,
             message,
-            confidence(layer, span.label_, prior, features),
+            confidence(layer, span.label_, prior, features, flagged_words(span.text)),
         )
         found[finding] = (prior, features)
     return [(finding, *found[finding]) for finding in sorted(found)]
