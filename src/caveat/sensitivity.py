@@ -7,8 +7,10 @@ never re-runs the analysis. The thresholds were chosen from measurements by
 nest (every strict finding is a balanced one, every balanced one a thorough one). A rule without
 a layer (the reader's own words) is shown at every level: the reader asked for it.
 
-A finding's confidence in words follows the levels: "sure" when strict shows it, "likely" when
-balanced does, "possible" when only thorough does.
+A finding's confidence in words says what the calibrated number means: "sure" from 85 % (at
+least about six in seven such flags are right), "likely" from 60 %, "possible" below. Bands of
+the number, not of the levels, because a layer whose flags are all about equally good (numbers)
+has no level that leaves any out, and "sure (52 %)" would mislead.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from caveat.resources import resource_path
 
 LEVELS = ("strict", "balanced", "thorough")
 DEFAULT_LEVEL = "balanced"
-#: a finding in words, by the strictest level that shows it
-WORDS = {"strict": "sure", "balanced": "likely", "thorough": "possible"}
+#: a finding's confidence in words: the least confidence of each band, highest first
+BANDS = ((0.85, "sure"), (0.6, "likely"), (0.0, "possible"))
 #: rules every layer may carry (common.toml): shown at every level
 ALWAYS_SHOWN = frozenset({"your-word"})
 
@@ -65,17 +67,10 @@ def at_level(analysis: Analysis, level: str) -> Analysis:
     return replace(analysis, findings=kept)
 
 
-def strictest_level(finding: Finding) -> str:
-    """The strictest level that shows `finding`."""
-    for level in LEVELS:
-        if shown(finding, level):
-            return level
-    return LEVELS[-1]
-
-
 def in_words(finding: Finding) -> str:
-    """ "sure", "likely" or "possible", with the confidence as a percentage."""
-    return f"{WORDS[strictest_level(finding)]} ({finding.confidence:.0%})"
+    """ "sure", "likely" or "possible", with the confidence as a percentage: "likely (72%)"."""
+    word = next(word for least, word in BANDS if finding.confidence >= least)
+    return f"{word} ({finding.confidence:.0%})"
 
 
 def sensitivity_option(value: str) -> str:

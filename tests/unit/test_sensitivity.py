@@ -43,11 +43,13 @@ def test_at_level_keeps_what_reaches_the_threshold_and_the_levels_nest():
         assert findings[1] not in kept["balanced"]
 
 
-def test_a_finding_in_words_follows_the_strictest_level_that_shows_it():
-    sure = Finding(0, 5, "hedge", "epistemic-modal", "m", 1.0)
-    assert sensitivity.in_words(sure) == "sure (100%)"
-    low = Finding(0, 5, "hedge", "epistemic-modal", "m", 0.0)
-    assert sensitivity.in_words(low).split()[0] in ("likely", "possible")
+@pytest.mark.parametrize(
+    ("confidence", "words"),
+    [(1.0, "sure (100%)"), (0.85, "sure (85%)"), (0.72, "likely (72%)"), (0.3, "possible (30%)")],
+)
+def test_a_finding_in_words(confidence, words):
+    found = Finding(0, 5, "hedge", "epistemic-modal", "m", confidence)
+    assert sensitivity.in_words(found) == words
 
 
 def test_an_unknown_level_is_named():
