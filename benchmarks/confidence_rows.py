@@ -152,7 +152,7 @@ def corpus_rows(source: Source, nlp) -> Rows:
                 positive = bool(record["label"])
             if positive:
                 rows.units[sid] = split
-        for finding, prior, features in scored_findings(doc, source.layer):
+        for finding, prior, features in scored_findings(doc, source.layer, sensitivity="thorough"):
             span = (finding.start, finding.end)
             if source.kind == "cue":
                 hits = [f"{sid}#{n}" for n, g in enumerate(gold) if _overlaps(span, g)]
@@ -197,7 +197,7 @@ def gold_rows(layer: str, nlp) -> Rows:
         texts = (document.text[document.blocks[i].start : document.blocks[i].end] for i in indices)
         for i, doc in zip(indices, nlp.pipe(texts, batch_size=64), strict=True):
             offset = document.blocks[i].start
-            for finding, prior, features in scored_findings(doc, layer, offset):
+            for finding, prior, features in scored_findings(doc, layer, offset, "thorough"):
                 at = (finding.start, finding.end)
                 good = [n for n, s in enumerate(spans) if _overlaps(at, (s["start"], s["end"]))]
                 hits = [f"{article}#{n}" for n in good if spans[n]["required"]]

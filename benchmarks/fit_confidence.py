@@ -37,7 +37,8 @@ from confidence_rows import SOURCES, Rows, collect  # noqa: E402
 
 from caveat.analysis.confidence.features import FEATURES  # noqa: E402
 from caveat.analysis.confidence.model import prior_logit  # noqa: E402
-from caveat.sensitivity import LEVELS, calibration_path  # noqa: E402
+from caveat.rules import shown_at  # noqa: E402
+from caveat.sensitivity import LEVELS, calibration_path, rule_levels  # noqa: E402
 
 LAYERS = ("hedge", "number", "speculation")
 STRICT_PRECISION = 0.90
@@ -175,10 +176,20 @@ def confidences(rows: Rows, model: dict) -> np.ndarray:
     return np.where(np.array(rows.rule) == "your-word", np.array(rows.prior), conf)
 
 
-def scores_at(rows: Rows, conf: np.ndarray, t: float, split: str) -> tuple[float, float, float]:
-    """Precision, recall and F1 of the findings with confidence >= t, in one half of a source,
-    as the corpus README defines them (cue: over findings; sentence: over sentences)."""
-    keep = [i for i in range(len(conf)) if conf[i] >= t and rows.split[i] == split]
+def scores_at(
+    rows: Rows, conf: np.ndarray, t: float, split: str, level: str = "thorough"
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the findings with confidence >= t whose rule shows at
+    `level`, in one half of a source, as the corpus README defines them (cue: over findings;
+    sentence: over sentences)."""
+    levels = rule_levels()
+    keep = [
+        i
+        for i in range(len(conf))
+        if conf[i] >= t
+        and rows.split[i] == split
+        and shown_at(levels.get(rows.rule[i], "strict"), level)
+    ]
     units = [u for u, s in rows.units.items() if s == split]
     if rows.kind == "cue":
         p = sum(rows.label[i] for i in keep) / len(keep) if keep else 1.0
@@ -203,7 +214,7 @@ def choose_thresholds(layer: str, rows: list[Rows], conf: dict[str, np.ndarray])
             t
             for t in candidates
             if all(
-                scores_at(r, conf[r.source], t, "fit")[0] >= STRICT_PRECISION
+                scores_at(r, conf[r.source], t, "fit", "strict")[0] >= STRICT_PRECISION
                 for r in informs["strict"]
             )
         ),
@@ -215,20 +226,23 @@ def choose_thresholds(layer: str, rows: list[Rows], conf: dict[str, np.ndarray])
         return max(
             usable,
             key=lambda t: (
-                np.mean([scores_at(r, conf[r.source], t, "fit")[2] for r in informs[level]]),
+                np.mean([scores_at(r, conf[r.source], t, "fit", level)[2] for r in informs[level]]),
                 -t,
             ),
         )
 
     # balanced keeps today's recall (within RECALL_KEPT on every source that informs it):
     # what Caveat showed before confidence stays shown; it drops only what costs no recall
-    base = {r.source: scores_at(r, conf[r.source], 0.0, "fit")[1] for r in informs["balanced"]}
+    base = {
+        r.source: scores_at(r, conf[r.source], 0.0, "fit", "balanced")[1]
+        for r in informs["balanced"]
+    }
     keeps = [
         t
         for t in candidates
         if t <= strict
         and all(
-            scores_at(r, conf[r.source], t, "fit")[1] >= base[r.source] - RECALL_KEPT
+            scores_at(r, conf[r.source], t, "fit", "balanced")[1] >= base[r.source] - RECALL_KEPT
             for r in informs["balanced"]
         )
     ]

@@ -95,7 +95,7 @@ def plot_curves(rows: list[Rows], layer: str) -> Path:
         points = np.array([scores_at(r, conf, t, "measure")[:2] for t in grid])
         line = ax.plot(points[:, 1], points[:, 0], label=r.source, linewidth=1.5)[0]
         for level, marker in zip(LEVELS, "^os", strict=True):
-            p, rec, _f = scores_at(r, conf, levels[level][layer], "measure")
+            p, rec, _f = scores_at(r, conf, levels[level][layer], "measure", level)
             ax.plot(rec, p, marker, color=line.get_color(), markersize=7)
     for level, marker in zip(LEVELS, "^os", strict=True):
         ax.plot([], [], marker, color="grey", label=level)
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         conf = confidences(r, calibration()["layers"][r.layer])
         for level in LEVELS:
             t = calibration()["levels"][level][r.layer]
-            p, rec, f1 = scores_at(r, conf, t, "measure")
+            p, rec, f1 = scores_at(r, conf, t, "measure", level)
             if any(s == "measure" for s in r.split):
                 print(f"{r.source:20s} {level:9s} measure P {p:.3f} R {rec:.3f} F1 {f1:.3f}")
     if args.levels:

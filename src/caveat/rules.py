@@ -6,8 +6,9 @@ and examples it must flag and must not flag (the tests are generated from them).
 the window, the export and the command line read it without loading the analysis.
 
 A rule may have variants (`[rules.<id>.variants.<name>]`): the same rule found by other evidence,
-with its own message template or confidence. Rules in `common.toml` belong to no one layer (their
-`layer` is ""): a finding of any layer may carry them, as the reader's own words do.
+with its own message template, confidence or level (the least sensitive level it shows at).
+Rules in `common.toml` belong to no one layer (their `layer` is ""): a finding of any layer may
+carry them, as the reader's own words do.
 """
 
 from __future__ import annotations
@@ -22,6 +23,17 @@ from caveat.resources import load_lexicon
 
 #: the lexicon whose rules belong to every layer
 COMMON_LEXICON = "common"
+#: How much a reader chooses to see, least to most. A rule (or variant) names the least
+#: sensitive level it shows at (`level`, default "strict": every level); "thorough" rules are
+#: what a careful editor may want and most readers do not ("many of his works", "dozens of
+#: shops"). The confidence thresholds per level (issue 11) filter further, on top of this.
+SENSITIVITIES = ("strict", "balanced", "thorough")
+DEFAULT_SENSITIVITY = "balanced"
+
+
+def shown_at(level: str, sensitivity: str = DEFAULT_SENSITIVITY) -> bool:
+    """Whether a finding of a rule with this `level` shows at the reader's `sensitivity`."""
+    return SENSITIVITIES.index(level) <= SENSITIVITIES.index(sensitivity)
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ class Variant:
 
     message: str
     confidence: float
+    level: str = SENSITIVITIES[0]
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,8 @@ class Rule:
     example_words: Mapping[str, tuple[str, ...]] = field(
         default_factory=dict, hash=False, compare=False
     )
+    #: the least sensitive level its findings show at (see SENSITIVITIES)
+    level: str = SENSITIVITIES[0]
 
     def message_for(self, variant: str | None = None, **fields: object) -> str:
         """The message of a finding: the rule's (or the variant's) template, filled in."""
@@ -57,6 +72,9 @@ class Rule:
 
     def confidence_for(self, variant: str | None = None) -> float:
         return self.variants[variant].confidence if variant else self.confidence
+
+    def level_for(self, variant: str | None = None) -> str:
+        return self.variants[variant].level if variant else self.level
 
 
 class RuleTableError(ValueError):
@@ -78,6 +96,15 @@ def _confidence(rule_id: str, layer: str, value: object) -> float:
     return float(value)
 
 
+def _level(rule_id: str, layer: str, value: object) -> str:
+    if value not in SENSITIVITIES:
+        raise RuleTableError(
+            f"rule {rule_id} ({layer or 'all layers'}): 'level' must be one of "
+            + ", ".join(SENSITIVITIES)
+        )
+    return str(value)
+
+
 def _sentences(rule_id: str, layer: str, examples: dict[str, Any], key: str) -> tuple[str, ...]:
     value = examples.get(key, [])
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
@@ -88,10 +115,12 @@ def _sentences(rule_id: str, layer: str, examples: dict[str, Any], key: str) -> 
 def _rule(layer: str, rule_id: str, table: dict[str, Any]) -> Rule:
     message = _text(rule_id, layer, table, "message", None)
     confidence = _confidence(rule_id, layer, table.get("confidence"))
+    level = _level(rule_id, layer, table.get("level", SENSITIVITIES[0]))
     variants = {
         name: Variant(
             _text(rule_id, layer, body, "message", message),
             _confidence(rule_id, layer, body.get("confidence", confidence)),
+            _level(rule_id, layer, body.get("level", level)),
         )
         for name, body in table.get("variants", {}).items()
     }
@@ -115,6 +144,7 @@ def _rule(layer: str, rule_id: str, table: dict[str, Any]) -> Rule:
         variants=variants,
         fallback_misses=misses,
         example_words=words,
+        level=level,
     )
 
 

@@ -22,9 +22,10 @@ from typing import Any
 
 from caveat.findings import Analysis, Finding
 from caveat.resources import resource_path
+from caveat.rules import DEFAULT_SENSITIVITY, SENSITIVITIES, all_rules, shown_at
 
-LEVELS = ("strict", "balanced", "thorough")
-DEFAULT_LEVEL = "balanced"
+LEVELS = SENSITIVITIES  # strict, balanced, thorough: least to most shown
+DEFAULT_LEVEL = DEFAULT_SENSITIVITY
 #: a finding's confidence in words: the least confidence of each band, highest first
 BANDS = ((0.85, "sure"), (0.6, "likely"), (0.0, "possible"))
 #: rules every layer may carry (common.toml): shown at every level
@@ -52,14 +53,23 @@ def threshold(level: str, layer: str) -> float:
     return float(calibration().get("levels", {}).get(level, {}).get(layer, 0.0))
 
 
+@cache
+def rule_levels() -> dict[str, str]:
+    """Each rule's least sensitive level (`level` in its table): "thorough" rules show there
+    only, whatever their confidence."""
+    return {rule.id: rule.level for rule in all_rules()}
+
+
 def shown(finding: Finding, level: str) -> bool:
+    """Whether `level` shows `finding`: its rule shows at that level, and it is as confident
+    as the level asks of its layer (the reader's own words always are)."""
+    if not shown_at(rule_levels().get(finding.rule, LEVELS[0]), level):
+        return False
     return finding.rule in ALWAYS_SHOWN or finding.confidence >= threshold(level, finding.layer)
 
 
 def at_level(analysis: Analysis, level: str) -> Analysis:
     """The analysis as `level` shows it: the findings below its thresholds left out."""
-    if level == LEVELS[-1] and not any(calibration().get("levels", {}).get(level, {}).values()):
-        return analysis
     kept = {
         layer: tuple(f for f in found if shown(f, level))
         for layer, found in analysis.findings.items()

@@ -56,3 +56,33 @@ def test_an_unknown_level_is_named():
     with pytest.raises(ValueError, match="choose from strict, balanced, thorough"):
         sensitivity.sensitivity_option("paranoid")
     assert sensitivity.sensitivity_option(" Strict ") == "strict"
+
+
+def test_a_rule_marked_thorough_shows_at_thorough_only_whatever_its_confidence(monkeypatch):
+    monkeypatch.setattr(sensitivity, "rule_levels", lambda: {"vague-quantity": "thorough"})
+    vague = Finding(0, 4, "hedge", "vague-quantity", "m", 1.0)
+    kept = {
+        level: sensitivity.at_level(_analysis([vague]), level).all_findings()
+        for level in sensitivity.LEVELS
+    }
+    assert kept == {"strict": [], "balanced": [], "thorough": [vague]}
+
+
+def test_the_analysis_keeps_thorough_findings_for_the_view_to_filter(monkeypatch, pipeline):
+    """A rule shown only at thorough is still in the Analysis (the window filters it)."""
+    from caveat import rules
+    from caveat.analysis.run import analyze
+    from caveat.loaders.pasted import load_text_string
+
+    monkeypatch.setattr(
+        rules.Rule,
+        "level_for",
+        lambda self, variant=None: "thorough" if self.id == "epistemic-modal" else self.level,
+    )
+    monkeypatch.setattr(sensitivity, "rule_levels", lambda: {"epistemic-modal": "thorough"})
+    document = load_text_string("Prices may rise next year, the minister may say.")
+    found = analyze(document, layers=["hedge"], pipeline=pipeline, use_cache=False)
+    modals = [f for f in found.all_findings() if f.rule == "epistemic-modal"]
+    assert modals, "kept in the analysis"
+    assert not [f for f in sensitivity.at_level(found, "balanced").all_findings() if f in modals]
+    assert set(modals) <= set(sensitivity.at_level(found, "thorough").all_findings())

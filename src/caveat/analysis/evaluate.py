@@ -80,7 +80,11 @@ def evaluate(
     with nlp.select_pipes(disable=disabled_detectors(scored)):
         docs = nlp.pipe((r["text"] for r in records), batch_size=256)
         for i, (record, doc) in enumerate(zip(records, docs, strict=True)):
-            spans = [(f.start, f.end) for f in findings_of(doc, layer) if shown(f, sensitivity)]
+            spans = [
+                (f.start, f.end)
+                for f in findings_of(doc, layer, sensitivity="thorough")
+                if shown(f, sensitivity)
+            ]
             if level == "cue":
                 gold: list[tuple[int, int]] = []
                 aside: list[tuple[int, int]] = []

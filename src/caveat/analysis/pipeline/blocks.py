@@ -58,7 +58,12 @@ def iter_block_results(
         docs = nlp.pipe(_block_docs(nlp, document, indices), batch_size=64)
         for i, doc in zip(indices, docs, strict=False):
             start = document.blocks[i].start
-            found = tuple(f for layer in layers for f in findings_of(doc, layer, start))
+            # every finding, thorough-only rules too: the reader's level filters the view
+            found = tuple(
+                f
+                for layer in layers
+                for f in findings_of(doc, layer, start, sensitivity="thorough")
+            )
             yield BlockResult(i, found, readability(doc.text, BLOCK_METRICS, block=True))
             if cancelled and cancelled():
                 return

@@ -4,6 +4,12 @@ Each detector writes only `doc.spans[<its spans key>]`; the span's label is the 
 message and confidence ride in `doc.user_data`, keyed by layer and span, because a Span
 extension is keyed by position alone and two layers may flag the same words. Messages come from
 the rule's template (rules.py), never from the detector's code.
+
+A rule or variant marked `level = "thorough"` in its table is flagged on the Doc like any other
+(the rule-example tests and `caveat eval --sensitivity thorough` read it there); `findings_of`
+and `spans_at` leave it out below that sensitivity. An analysis keeps every finding (it asks at
+`thorough`), each with its calibrated confidence (analysis/confidence), and what a reader sees
+at a level is filtered from it (caveat.sensitivity), so switching level never re-analyses.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from spacy.tokens import Doc, Span
 from caveat.analysis.confidence.features import DocContext, span_features
 from caveat.analysis.confidence.model import confidence
 from caveat.findings import Finding
-from caveat.rules import Rule
+from caveat.rules import DEFAULT_SENSITIVITY, Rule, shown_at
 
-_KEY = "caveat_messages"  # doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence)
+#: doc.user_data[_KEY][(layer, start, end, rule)] = (message, confidence, level)
+_KEY = "caveat_messages"
 #: doc.user_data key of a block's hyperlinks, as Doc-relative (start_char, end_char) pairs
 LINKS_KEY = "caveat_links"
 
@@ -41,14 +48,33 @@ def flag(
     messages[(key, span.start_char, span.end_char, rule.id)] = (
         rule.message_for(variant, **fields),
         rule.confidence_for(variant),
+        rule.level_for(variant),
     )
     return span
 
 
-def findings_of(doc: Doc, layer: str, offset: int = 0) -> list[Finding]:
-    """The findings a detector left on `doc`, shifted by `offset` into the document text, each
-    with its confidence calibrated in context (analysis/confidence)."""
-    return [finding for finding, _prior, _features in scored_findings(doc, layer, offset)]
+def spans_at(doc: Doc, layer: str, sensitivity: str = DEFAULT_SENSITIVITY) -> list[Span]:
+    """The spans of `layer` on `doc` whose rule shows at `sensitivity` (by the rule's level)."""
+    messages = doc.user_data.get(_KEY, {})
+    return [
+        span
+        for span in doc.spans.get(layer, [])
+        if shown_at(_level(messages, layer, span), sensitivity)
+    ]
+
+
+def _level(messages: dict, layer: str, span: Span) -> str:
+    found = messages.get((layer, span.start_char, span.end_char, span.label_))
+    return found[2] if found else "strict"
+
+
+def findings_of(
+    doc: Doc, layer: str, offset: int = 0, sensitivity: str = DEFAULT_SENSITIVITY
+) -> list[Finding]:
+    """The findings a detector left on `doc` whose rule shows at `sensitivity`, shifted by
+    `offset` into the document text, each with its confidence calibrated in context. (The
+    confidence thresholds of the levels are applied by caveat.sensitivity, on top.)"""
+    return [f for f, _prior, _features in scored_findings(doc, layer, offset, sensitivity)]
 
 
 def flagged_words(text: str) -> str:
@@ -57,11 +83,11 @@ def flagged_words(text: str) -> str:
 
 
 def scored_findings(
-    doc: Doc, layer: str, offset: int = 0
+    doc: Doc, layer: str, offset: int = 0, sensitivity: str = DEFAULT_SENSITIVITY
 ) -> list[tuple[Finding, float, tuple[float, ...]]]:
     """The findings with the prior and the context features their confidence was computed from
     (the fit script reads these)."""
-    spans = list(doc.spans.get(layer, []))
+    spans = spans_at(doc, layer, sensitivity)
     if not spans:
         return []
     messages = doc.user_data.get(_KEY, {})
@@ -69,7 +95,7 @@ def scored_findings(
     found = {}
     for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, prior = messages.get(key, ("", 1.0))
+        message, prior, _level = messages.get(key, ("", 1.0, "strict"))
         features = span_features(doc, span, context, spans)
         finding = Finding(
             span.start_char + offset,
