@@ -7,7 +7,8 @@ On the measure halves of every source (confidence_rows.py; PolNeAR dev, the gold
 resources/confidence/calibration.json:
 - per layer, a reliability table (predicted confidence in bins against the share of findings
   the annotators agree with) and the expected calibration error (ECE: the bins' gaps weighted
-  by their share of findings), each source weighing the same, as in the fit;
+  by their share of findings; ten bins), per finding and with the sources weighed as in the
+  fit, each beside the ECE a perfectly calibrated model would show on as many findings;
 - per layer, a precision-recall curve over the confidence threshold, one line per source, with
   the three levels marked: docs/quality/confidence-<layer>.png (matplotlib);
 - with --levels, precision, recall and F1 at each level for every corpus row of
@@ -78,6 +79,20 @@ def reliability(conf: np.ndarray, label: np.ndarray, weight: np.ndarray) -> tupl
     return table, ece
 
 
+def chance_ece(conf: np.ndarray, weight: np.ndarray, draws: int = 400) -> float:
+    """The ECE a perfectly calibrated model would show on these findings by chance alone (its
+    labels drawn with the predicted probabilities): how much of a measured ECE is noise."""
+    rng = np.random.default_rng(11)
+    return float(
+        np.mean(
+            [
+                reliability(conf, (rng.random(len(conf)) < conf).astype(float), weight)[1]
+                for _ in range(draws)
+            ]
+        )
+    )
+
+
 def plot_curves(rows: list[Rows], layer: str) -> Path:
     import matplotlib
 
@@ -104,7 +119,7 @@ def plot_curves(rows: list[Rows], layer: str) -> Path:
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)
-    ax.set_title(f"{layer}: precision and recall as the confidence threshold rises")
+    ax.set_title(f"{layer}: precision-recall over the confidence threshold (held-out halves)")
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
     DOCS.mkdir(parents=True, exist_ok=True)
@@ -139,7 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         conf, label, weight = measured(rows, layer)
         table, ece = reliability(conf, label, weight)
         sources = ", ".join(s for s in FITTED_KINDS[layer])
-        print(f"\n**{layer}** (measure halves of {sources}; {len(conf)} findings): ECE {ece:.3f}\n")
+        one = np.ones(len(conf))
+        plain = reliability(conf, label, one)[1]
+        print(
+            f"\n**{layer}** (measure halves of {sources}; {len(conf)} findings): "
+            f"ECE {plain:.3f} per finding (a perfectly calibrated model: "
+            f"{chance_ece(conf, one):.3f} by chance); {ece:.3f} with the sources weighed as in "
+            f"the fit ({chance_ece(conf, weight):.3f} by chance); the table is weighed as the fit\n"
+        )
         print("| confidence | findings | mean predicted | observed |")
         print("|---|---|---|---|")
         for low, high, n, predicted, observed in table:

@@ -10,7 +10,8 @@ sentences the pipeline already made (no parse: the pipeline has none).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -33,50 +34,73 @@ _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 _NEGATION = frozenset({"not", "n't", "never"})
 SOURCES_KEY = "number_source"  # where the number detector leaves the attributions it found
+_CONTEXT_KEY = "caveat_confidence_context"  # doc.user_data: the DocContext, once per Doc
 
 
 @dataclass
 class DocContext:
-    """What the features of every finding of one Doc share, computed once."""
+    """What the features of every finding of one Doc share, computed once per Doc (and kept
+    on it, for every layer): sentences, quotations, attributions, and per sentence what the
+    features read."""
 
     sent_starts: list[int]  # token index of each sentence's start
     sents: list[Span]
     quoted: list[tuple[int, int]]  # token ranges in quotation marks
     sourced: set[int]  # sentences holding an attribution
+    by_sentence: dict[int, tuple[int, int, bool, bool]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
+        known = doc.user_data.get(_CONTEXT_KEY)
+        if isinstance(known, DocContext):
+            return known
         sents = list(doc.sents)
         starts = [s.start for s in sents]
         sourced = {bisect_right(starts, span.start) - 1 for span in doc.spans.get(SOURCES_KEY, [])}
-        return cls(starts, sents, quoted_token_ranges(doc), sourced)
+        context = cls(starts, sents, quoted_token_ranges(doc), sourced)
+        doc.user_data[_CONTEXT_KEY] = context
+        return context
 
     def sentence_of(self, token: int) -> int:
         return max(bisect_right(self.sent_starts, token) - 1, 0)
 
+    def sentence(self, k: int) -> tuple[int, int, bool, bool]:
+        """Sentence k's word count, first word's token index, whether it is a question and
+        whether it speaks in the first person."""
+        if k not in self.by_sentence:
+            sent = self.sents[k]
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            self.by_sentence[k] = (
+                len(words),
+                words[0].i if words else sent.start,
+                any(t.text == "?" for t in sent[-2:]),
+                any(t.lower_ in _FIRST_PERSON for t in sent),
+            )
+        return self.by_sentence[k]
+
+
+def sentences_flagged(context: DocContext, spans: list[Span]) -> Counter[int]:
+    """How many distinct spans of one layer each sentence holds."""
+    return Counter(context.sentence_of(start) for start, _end in {(s.start, s.end) for s in spans})
+
 
 def span_features(
-    doc: Doc, span: Span, context: DocContext, same_layer: list[Span]
+    doc: Doc, span: Span, context: DocContext, flagged: Counter[int]
 ) -> tuple[float, ...]:
-    """The FEATURES of one flagged span (1.0 yes, 0.0 no), in order."""
-    k = context.sentence_of(span.start)
-    sent = context.sents[k]
-    before = doc[sent.start : span.start]
-    lower = [t.lower_ for t in sent]
-    words = sum(1 for t in sent if not t.is_punct and not t.is_space)
-    others = any(
-        sent.start <= s.start < sent.end and (s.start, s.end) != (span.start, span.end)
-        for s in same_layer
-    )
-    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    first_word = next((t.i for t in sent if not t.is_punct and not t.is_space), sent.start)
+    """The FEATURES of one flagged span (1.0 yes, 0.0 no), in order; `flagged`: the layer's
+    spans per sentence (sentences_flagged)."""
+    start = span.start
+    k = context.sentence_of(start)
+    sent_start = context.sent_starts[k]
+    words, first_word, question, first_person = context.sentence(k)
+    prev = doc[start - 1].lower_ if start > 0 else ""
     return (
-        float(any(a <= span.start < b for a, b in context.quoted)),
-        float(any(t.lower_ in _CONDITIONAL for t in before)),
-        float(any(t.text == "?" for t in sent[-2:])),
-        float(span.start <= first_word),
-        float(others),
-        float(any(w in _FIRST_PERSON for w in lower)),
+        float(any(a <= start < b for a, b in context.quoted)),
+        float(any(doc[i].lower_ in _CONDITIONAL for i in range(sent_start, start))),
+        float(question),
+        float(start <= first_word),
+        float(flagged[k] > 1),
+        float(first_person),
         float(prev in _NEGATION),
         float(words < 6),
         float(words > 40),

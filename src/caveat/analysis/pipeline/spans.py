@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from caveat.analysis.confidence.features import DocContext, span_features
+from caveat.analysis.confidence.features import DocContext, sentences_flagged, span_features
 from caveat.analysis.confidence.model import confidence
 from caveat.findings import Finding
 from caveat.rules import DEFAULT_SENSITIVITY, Rule, shown_at
@@ -92,11 +92,12 @@ def scored_findings(
         return []
     messages = doc.user_data.get(_KEY, {})
     context = DocContext.of(doc)
+    flagged = sentences_flagged(context, spans)
     found = {}
     for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
         message, prior, _level = messages.get(key, ("", 1.0, "strict"))
-        features = span_features(doc, span, context, spans)
+        features = span_features(doc, span, context, flagged)
         finding = Finding(
             span.start_char + offset,
             span.end_char + offset,
