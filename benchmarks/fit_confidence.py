@@ -13,7 +13,8 @@ How the thresholds are chosen, per layer, on the fit halves only:
 - strict: the least threshold at which every source that informs it reaches precision 0.90
   (the precision the strict level promises);
 - balanced: the threshold that maximises the mean F1 of its sources, at most strict's, among
-  those that cost at most half a point of recall on any of them against showing everything
+  those that cost at most half a point of recall on any source of the layer (WikiWeasel too)
+  against showing everything
   (balanced is, as near as can be, what Caveat showed before: only findings that cost no
   recall are left out); with fewer than 100 findings to go on, it shows everything;
 - thorough: the threshold, at most balanced's, that maximises the mean F1 of its sources
@@ -233,17 +234,16 @@ def choose_thresholds(layer: str, rows: list[Rows], conf: dict[str, np.ndarray])
 
     # balanced keeps today's recall (within RECALL_KEPT on every source that informs it):
     # what Caveat showed before confidence stays shown; it drops only what costs no recall
-    base = {
-        r.source: scores_at(r, conf[r.source], 0.0, "fit", "balanced")[1]
-        for r in informs["balanced"]
-    }
+    # (on every source of the layer with a fit half, WikiWeasel too: no corpus row loses)
+    kept = [r for r in rows if r.layer == layer and "fit" in r.split]
+    base = {r.source: scores_at(r, conf[r.source], 0.0, "fit", "balanced")[1] for r in kept}
     keeps = [
         t
         for t in candidates
         if t <= strict
         and all(
             scores_at(r, conf[r.source], t, "fit", "balanced")[1] >= base[r.source] - RECALL_KEPT
-            for r in informs["balanced"]
+            for r in kept
         )
     ]
     balanced = best("balanced", max(keeps, default=0.0))
