@@ -152,15 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = collect(args.rows)
     for layer in LAYERS:
         conf, label, weight = measured(rows, layer)
-        table, ece = reliability(conf, label, weight)
+        ece = reliability(conf, label, weight)[1]
         sources = ", ".join(s for s in FITTED_KINDS[layer])
         one = np.ones(len(conf))
-        plain = reliability(conf, label, one)[1]
+        table, plain = reliability(conf, label, one)
         print(
             f"\n**{layer}** (measure halves of {sources}; {len(conf)} findings): "
             f"ECE {plain:.3f} per finding (a perfectly calibrated model: "
             f"{chance_ece(conf, one):.3f} by chance); {ece:.3f} with the sources weighed as in "
-            f"the fit ({chance_ece(conf, weight):.3f} by chance); the table is weighed as the fit\n"
+            f"the fit ({chance_ece(conf, weight):.3f} by chance)\n"
         )
         print("| confidence | findings | mean predicted | observed |")
         print("|---|---|---|---|")
