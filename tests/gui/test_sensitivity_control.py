@@ -91,3 +91,13 @@ def test_the_tooltip_and_the_card_say_how_sure(tab):
     assert "likely (60%)" in tab.side_panel.finding_title.text()
     perhaps = next(f for f in tab.reader.index.findings if f.rule == "hedging-adverb")
     assert "sure (100%)" in finding_tooltip(perhaps, tab.document)
+
+
+def test_the_findings_list_says_how_sure(tab):
+    tree = tab.side_panel.tree
+    tips = [
+        tree.topLevelItem(i).child(j).toolTip(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
+    assert any("likely (60%)" in tip for tip in tips)
