@@ -21,19 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-# ../shared beside the repository (the main checkout), or beside its worktrees' folder
-CORPORA = next(
-    (
-        p / "shared" / "corpora"
-        for p in (REPO.parent, REPO.parent.parent)
-        if (p / "shared").is_dir()
-    ),
-    REPO.parent / "shared" / "corpora",
+# ../shared beside the repository (the main checkout) or beside a folder above it (worktrees),
+# or wherever CAVEAT_SHARED points
+CORPORA = (
+    Path(os.environ["CAVEAT_SHARED"]) / "corpora"
+    if os.environ.get("CAVEAT_SHARED")
+    else next(
+        (p / "shared" / "corpora" for p in REPO.parents if (p / "shared" / "corpora").is_dir()),
+        REPO.parent / "shared" / "corpora",
+    )
 )
 GOLD = REPO / "benchmarks" / "gold" / "articles"
 SET_ASIDE = {"if", "or", "either", "whether", "nor", "unless", "can", "cannot", "ca n't"}
