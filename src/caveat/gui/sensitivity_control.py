@@ -42,12 +42,16 @@ class SensitivityControl(QWidget):
             button.setToolTip(TIPS[level])
             button.setAccessibleName(f"Sensitivity: {level}")
             button.setChecked(level == visibility.sensitivity())
-            button.toggled.connect(lambda on, lv=level: on and visibility.set_sensitivity(lv))
+            button.toggled.connect(lambda on, lv=level: self._chosen(lv, on))
             self.group.addButton(button)
             row.addWidget(button)
             self.buttons[level] = button
         label.setBuddy(self.buttons[visibility.sensitivity()])
         visibility.sensitivity_changed.connect(self._sync)
+
+    def _chosen(self, level: str, on: bool) -> None:
+        if on:
+            self._visibility.set_sensitivity(level)
 
     def _sync(self, level: str) -> None:
         button = self.buttons[level]
