@@ -10,7 +10,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear_attribution"
+from news_corpus import CORPORA  # ../shared, found from a checkout or a worktree
+
+CORPUS = CORPORA / "polnear_attribution"
 
 
 def articles(split: str = "train") -> Iterator[list[str]]:

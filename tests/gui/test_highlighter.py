@@ -95,3 +95,37 @@ def test_headings_are_larger_and_bold(window, tmp_path):
     body_size = tab.reader.font().pointSizeF()
     assert any(r.format.fontPointSize() > body_size * 1.2 for r in title_formats)
     assert formats_of(tab, 2) == []
+
+
+def test_a_partial_analysis_repaints_the_lines_it_added_and_a_whole_repaint_finishes(
+    make_tab, qtbot
+):
+    from caveat.gui.finding_index import FindingIndex
+
+    lines = [f"Line {n} says about {n} people left." for n in range(2000)]
+    text = "\n\n".join(lines)
+    first = finding(text, "about 0 people", "hedge")
+    tab = make_tab(text, [first])
+    if tab.reader.is_loading_text():
+        qtbot.waitSignal(tab.reader.text_loaded, timeout=10_000).wait()
+    highlighter = tab.reader.highlighter
+    last_line = tab.reader.document().blockCount() - 1
+    end = finding(text, "about 1999 people", "hedge")
+    middle = finding(text, "about 1000 people", "hedge")
+
+    # while the whole repaint goes on (4,000 lines: in slices), a partial analysis adds the
+    # end: all of it is painted
+    tab.reader.set_findings(FindingIndex([first]))
+    assert highlighter.painter.busy()
+    tab.reader.set_findings(FindingIndex([first, end]), added=[(end.start, end.end)])
+    qtbot.waitUntil(lambda: not highlighter.painter.busy(), timeout=10_000)
+    assert underlined(tab, 0) and underlined(tab, last_line)
+
+    # once idle, only the added range is painted, at once: a finding outside it waits for the
+    # next whole repaint
+    tab.reader.set_findings(FindingIndex([first, middle, end]), added=[(end.start, end.end)])
+    assert not highlighter.painter.busy()
+    assert underlined(tab, last_line) and not underlined(tab, 2000)
+    tab.reader.set_findings(FindingIndex([first, middle, end]))
+    qtbot.waitUntil(lambda: not highlighter.painter.busy(), timeout=10_000)
+    assert underlined(tab, 2000)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from caveat.gui.finding_index import FindingIndex
-from caveat.gui.reader import finding_tooltip
+from caveat.gui.finding_popups import finding_tooltip
 
 TEXT = "Some say about 3,800 people left. The town will likely shrink by 40 percent."
 

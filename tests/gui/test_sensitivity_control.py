@@ -8,8 +8,8 @@ import pytest
 from gui_builders import finding
 
 from caveat import sensitivity
+from caveat.gui.finding_popups import finding_tooltip
 from caveat.gui.layer_visibility import LayerVisibility
-from caveat.gui.reader import finding_tooltip
 
 TEXT = "It may rain, perhaps. About 80 percent of roads could flood, as may the bridge."
 LEVELS = {

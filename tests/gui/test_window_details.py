@@ -145,3 +145,17 @@ def test_ctrl_page_down_and_up_switch_tabs(window, qtbot, tmp_path):
     assert window.tabs.currentIndex() == 2
     QTest.keyClick(tabs[2].reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 1
+
+
+def test_files_dropped_on_the_window_open_in_tabs(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.txt"
+    path.write_text("About 40 people may have left.", "utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, buttons, keys)
+    window.dropEvent(drop)
+    assert [t.document.source for t in window.document_tabs()] == [path]

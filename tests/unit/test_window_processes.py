@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from process_tree import descendants, running, wait_until
+from process_tree import catches, descendants, running, wait_until
 
 pytestmark = [
     pytest.mark.slow,
@@ -20,8 +20,9 @@ pytestmark = [
 
 @pytest.fixture
 def window(tmp_path: Path, bundled_sample: Path):
-    """A window process on the sample (offscreen, its own config and cache), with its helper
-    processes (the analysis process and multiprocessing's resource tracker) up."""
+    """A window process on the sample (offscreen, its own config and cache), once the window
+    handles quit signals and its analysis process is up (forked before Qt starts, so without
+    multiprocessing's resource tracker, which only a spawned process needs)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -34,7 +35,8 @@ def window(tmp_path: Path, bundled_sample: Path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        assert wait_until(lambda: len(descendants(process.pid)) >= 2, timeout=60)
+        up = lambda: catches(process.pid, signal.SIGTERM) and descendants(process.pid)  # noqa: E731
+        assert wait_until(up, timeout=60)
         yield process
     finally:
         process.kill()

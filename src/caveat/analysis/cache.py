@@ -71,8 +71,13 @@ def _code_fingerprint(layers: tuple[Layer, ...]) -> str:
     return digest.hexdigest()
 
 
+def code_fingerprint() -> str:
+    """The fingerprint of the analysis code and lexicons, computed once per process."""
+    return _code_fingerprint(all_layers())
+
+
 def cache_key(document: Document, layers: tuple[str, ...], pipeline: PipelineInfo) -> str:
-    digest = hashlib.sha256(_code_fingerprint(all_layers()).encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     added, _problem = reader_words.load_added_words()
     digest.update(repr(sorted(added.items())).encode())
     digest.update(f"{pipeline.label()}|{','.join(layers)}|{document.format}".encode())

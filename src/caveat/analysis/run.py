@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from caveat.analysis import cache
 from caveat.analysis.parallel import HelperProcess, chunked, share_work, shared_helper
-from caveat.analysis.readability.meanings import DESCRIPTIONS
 from caveat.analysis.results import BlockResult, analysed_text, assemble
+from caveat.analysis.schedule import UNMEASURED, BlockSchedule, OnScreen, run_by_schedule
 from caveat.document import Document
 from caveat.findings import Analysis, PipelineInfo
 from caveat.layers import in_order, layer_ids
@@ -38,11 +37,10 @@ RunHere = Callable[[Sequence[int]], bool]  # analyse these blocks here; False: c
 HELPER_ABOVE_WORDS = 12_000
 #: Words per chunk when this process and the helper share a document.
 CHUNK_WORDS = 4_000
-#: Words per chunk when the helper does it all (the window): small enough for a prompt cancel
-#: and steady progress, large enough to keep the tagger's batches efficient.
+#: Words per chunk when the helper does all of a short article (the window): small enough for a
+#: prompt cancel, large enough to keep the tagger's batches efficient. A long one goes in the
+#: smaller chunks of schedule.py, so that a jump ahead is served promptly.
 WINDOW_CHUNK_WORDS = 3_000
-#: The metrics of an analysis not measured yet (partial or cancelled): nobody reads them.
-UNMEASURED: dict[str, float | None] = dict.fromkeys(DESCRIPTIONS, 0.0)
 
 
 class Stopped(Exception):
@@ -93,29 +91,32 @@ def analyze_in_helper(
     document: Document,
     helper: HelperProcess,
     model: str | None,
-    first_blocks: Sequence[int] = (),
+    on_screen: OnScreen | None = None,
     progress: Progress | None = None,
     partial: Partial | None = None,
     cancelled: Cancelled | None = None,
 ) -> Analysis:
     """Analyse `document` in the helper process alone (the window, which never loads spaCy).
 
-    `first_blocks` (those on screen) are done first and reported through `partial`. While the
+    The blocks in `on_screen` (kept up to date by the window as the reader moves) are done
+    before the others and reported through `partial`. While the
     helper's pipeline still loads, an unchanged document is answered from the cache under the
     pipeline the helper reported last time. Raises Stopped when cancelled.
     """
     layers = layer_ids()
-    if not helper.warming.done() and (last := cache.remembered_pipeline(model)):
-        early = cache.load(cache.cache_key(document, layers, last))
-        if early is not None:
-            return early
+    if not helper.warming.done():
+        if last := cache.remembered_pipeline(model):
+            early = cache.load(cache.cache_key(document, layers, last))
+            if early is not None:
+                return early
+        cache.code_fingerprint()  # hashed while the model loads, not after (20-30 ms)
     info = wait_for(helper.warming, cancelled)
     return run_analysis(
         document,
         layers,
         info,
         helper=helper,
-        first_blocks=first_blocks,
+        on_screen=on_screen,
         progress=progress,
         partial=partial,
         cancelled=cancelled,
@@ -128,7 +129,7 @@ def run_analysis(
     info: PipelineInfo,
     here: Language | None = None,
     helper: HelperProcess | None = None,
-    first_blocks: Sequence[int] = (),
+    on_screen: OnScreen | None = None,
     progress: Progress | None = None,
     partial: Partial | None = None,
     cancelled: Cancelled | None = None,
@@ -173,7 +174,7 @@ def run_analysis(
             arrived(share_work(helper, layers, chunks, run_here))
         else:
             measured = _all_in_helper(
-                document, layers, info, helper, first_blocks, arrived, partial, cancelled
+                document, layers, info, helper, on_screen, arrived, partial, cancelled
             )
         if stopped():
             measured.cancel()
@@ -192,35 +193,30 @@ def _all_in_helper(
     layers: tuple[str, ...],
     info: PipelineInfo,
     helper: HelperProcess,
-    first_blocks: Sequence[int],
+    on_screen: OnScreen | None,
     arrived: Callable[[Iterable[BlockResult]], None],
     partial: Partial | None,
     cancelled: Cancelled | None,
 ) -> Future[dict[str, float | None]]:
-    """Every block in the helper, those on screen first; returns the readability's future."""
-    first = [i for i in first_blocks if document.blocks[i].analysed]
-    rest = [i for i in document.analysed_indices() if i not in set(first)]
-    futures: list[Future[list[BlockResult]]] = []
-    if first:
-        futures.append(helper.analyse(layers, first))
-    measured = helper.measure()
-    futures += [helper.analyse(layers, c) for c in chunked(rest, document, WINDOW_CHUNK_WORDS)]
-    done: list[BlockResult] = []
-    try:
-        for n, future in enumerate(futures):
-            chunk = wait_for(future, cancelled)
-            done += chunk
-            arrived(chunk)
-            if n == 0 and first and partial:
-                shown = assemble(document, done, layers, info, metrics=UNMEASURED)
-                partial(replace(shown, partial=True))
-    except Stopped:
-        measured.cancel()  # a cancelled run leaves no queued work behind
-        raise
-    finally:
-        for future in futures:
-            future.cancel()
-    return measured
+    """Every block in the helper, those on screen first (schedule.py); then the readability,
+    whose future is returned. Without `on_screen` (a short article) in larger chunks, shown
+    whole at the end."""
+    if on_screen is None:
+        schedule = BlockSchedule(document, words=WINDOW_CHUNK_WORDS)
+        partial = None
+    else:
+        schedule = BlockSchedule(document, on_screen)
+    run_by_schedule(
+        document,
+        layers,
+        info,
+        helper,
+        schedule,
+        lambda future: wait_for(future, cancelled),
+        arrived,
+        partial,
+    )
+    return helper.measure()
 
 
 def _measured(

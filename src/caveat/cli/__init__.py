@@ -45,6 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()  # "caveat FILE --help" asks for help, not for a file named --help
         return 0
     if opens_window:
+        # The analysis process starts first, before Qt is even imported: forked while this
+        # process has one thread, it loads the model on the other core while the window is
+        # built, instead of being spawned once the window is up (first highlights of the
+        # sample from a cold start: see docs/performance.md).
+        from caveat.analysis.parallel import shared_helper
+
+        shared_helper()
         from caveat.gui.app import run_gui
 
         return run_gui(argv)

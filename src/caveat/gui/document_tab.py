@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from caveat.analysis.schedule import OnScreen
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.gui.find_bar import FindBar
@@ -43,6 +44,8 @@ class DocumentTab(QWidget):
         self.analysis: Analysis | None = None
         self.current: Finding | None = None
         self.request_id = 0
+        self._on_screen: OnScreen | None = None  # what the running analysis is told is visible
+        self._partial_of = 0  # the request whose partial analysis is shown
         self._runner, self._visibility = runner, visibility
         self._filters, self._undo = filters, undo_stack
 
@@ -78,6 +81,9 @@ class DocumentTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        # a scroll, Ctrl+End, a drag of the scrollbar, F3, find: what is on screen now is
+        # analysed next
+        self.reader.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         self.reader.finding_clicked.connect(self.select_finding)
         self.reader.dismiss_requested.connect(self.dismiss)
         self.reader.ignore_requested.connect(self.ignore)
@@ -128,8 +134,9 @@ class DocumentTab(QWidget):
             )
             return 0
         long = len(self.document.blocks) > self.PARTIAL_ABOVE_BLOCKS
-        first = self.blocks_on_screen() if long else []  # a short article comes whole at once
-        self.request_id = self._runner.start(self.document, first)
+        # a short article comes whole at once
+        self._on_screen = OnScreen(self.blocks_on_screen()) if long else None
+        self.request_id = self._runner.start(self.document, self._on_screen)
         self.progress.setRange(0, 0)
         self.progress.show()
         return self.request_id
@@ -141,21 +148,34 @@ class DocumentTab(QWidget):
     def is_analysing(self) -> bool:
         return bool(self.request_id)
 
+    def _on_view_moved(self) -> None:
+        if self.request_id and self._on_screen is not None:
+            self._on_screen.show(self.blocks_on_screen())
+
     def _on_progress(self, request_id: int, done: int, total: int) -> None:
         if request_id == self.request_id:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
     def _on_partial(self, request_id: int, analysis: Analysis) -> None:
-        if request_id == self.request_id and self.analysis is None:
-            self.analysis = analysis
+        if request_id != self.request_id or not (self.analysis is None or self.analysis.partial):
+            return
+        # a partial analysis of an earlier run (this tab's queued again) is no base to add to
+        before = self.analysis if self._partial_of == request_id else None
+        self.analysis, self._partial_of = analysis, request_id
+        if before is None:
             self.refresh()  # highlights on screen now; the side panel fills in when all is done
             self.first_highlights.emit()
+        else:  # only the blocks analysed since the last partial analysis have new highlights
+            blocks = self.document.blocks
+            added = analysis.block_metrics.keys() - before.block_metrics.keys()
+            self._paint([(blocks[i].start, blocks[i].end) for i in added])
 
     def _on_finished(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id:
             return  # a stale run: another one replaced it
         self.request_id = 0
+        self._on_screen = None
         self.show_analysis(analysis)
 
     def _on_failed(self, request_id: int, reason: str) -> None:
@@ -191,44 +211,40 @@ class DocumentTab(QWidget):
             return None
         return self._seen()
 
-    def _seen(self) -> Analysis | None:
+    def _seen(self, every_layer: bool = False) -> Analysis | None:
+        """As the reader sees it; `every_layer`: hidden layers and rules included."""
         if self.analysis is None:
             return None
         return analysis_as_seen(
             self.analysis,
             self.document,
-            self._visibility.visible(),
+            layer_ids() if every_layer else self._visibility.visible(),
             self._filters.dismissed(self.document.source),
             self._filters.ignored(),
-            self._visibility.rules.hidden(),
+            () if every_layer else self._visibility.rules.hidden(),
             self._visibility.sensitivity(),
         )
 
     def _rule_counts(self) -> RuleCounts | None:
-        """Each rule's findings, hidden rules and layers included, less dismissed and ignored."""
-        if self.analysis is None or self.analysis.partial:
-            return None
-        dismissed = self._filters.dismissed(self.document.source)
-        every = analysis_as_seen(
-            self.analysis,
-            self.document,
-            layer_ids(),
-            dismissed,
-            self._filters.ignored(),
-            sensitivity=self._visibility.sensitivity(),
-        )
-        return count_rules(every)
+        """Each rule's findings at the sensitivity, hidden rules and layers included, less
+        dismissed and ignored."""
+        every = self._seen(every_layer=True)
+        return None if every is None or every.partial else count_rules(every)
 
     def _on_visibility_changed(self, _layer: str, _visible: bool) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         """Repaint after a toggle, a dismissal or an ignore: never re-analyses."""
+        self._paint()
+
+    def _paint(self, added: list[tuple[int, int]] | None = None) -> None:
+        """Show the analysis; after a partial one, repaint only the `added` ranges of text."""
         seen = self._seen()
         if seen is None:
             return
         shown = FindingIndex(seen.all_findings())
-        self.reader.set_findings(shown)
+        self.reader.set_findings(shown, added)
         if self.current is not None and self.current not in shown.findings:
             self.current = None
             self.reader.show_finding(None)

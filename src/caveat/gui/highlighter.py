@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -70,6 +70,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._link = QTextCharFormat()
         self._link_starts: list[int] = []
         self.painter = SliceRunner(self)
+        #: ranges still to paint after partial analyses (empty while a whole repaint runs)
+        self._added: list[tuple[int, int]] = []
         self.set_style(QPalette(), self._base_size)
 
     @property
@@ -83,9 +85,34 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._link_starts = [link.start for link in document.links]
         self._index = FindingIndex()
 
-    def set_findings(self, index: FindingIndex, first_line: int = 0) -> None:
+    def set_findings(
+        self,
+        index: FindingIndex,
+        first_line: int = 0,
+        added: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        """Paint `index`. With `added`, the `str` ranges of the blocks a partial analysis has
+        added, only their lines are painted again: a jump ahead in a long article brings a new
+        partial analysis every few tenths of a second, and a whole repaint each time would keep
+        the window busy for as long as the reader moves."""
         self._index = index
-        self.repaint(first_line)
+        if added is None or (self.painter.busy() and not self._added):
+            self.repaint(first_line)  # a whole repaint still going covers the added lines
+            return
+        self._added[:0] = added  # the newest first: they came on screen
+        if not self.painter.busy():
+            self.painter.start(self._added_steps())
+
+    def _added_steps(self) -> Iterator[None]:
+        qdoc = self.document()
+        while self._added:
+            start, end = self._added.pop(0)
+            block = qdoc.findBlock(self._utf16.to_qt(start))
+            last = self._utf16.to_qt(end)
+            while block.isValid() and block.position() <= last:
+                self.rehighlightBlock(block)
+                yield None
+                block = block.next()
 
     def repaint(self, first_line: int = 0) -> None:
         """Highlight every line again, starting at `first_line` (the top of the view).
@@ -96,6 +123,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         qdoc = self.document()
         if qdoc is None:
             return
+        self._added.clear()
         self.painter.start(
             self._repaint_steps(first_line), at_once=qdoc.blockCount() <= REPAINT_AT_ONCE_LINES
         )

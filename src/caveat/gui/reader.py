@@ -4,10 +4,9 @@ click and dismiss, and a strip beside the text that shows each paragraph's diffi
 from __future__ import annotations
 
 import bisect
-import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -21,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QMenu,
-    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,
     QToolTip,
@@ -33,33 +31,14 @@ from caveat.findings import Finding
 from caveat.gui import theme
 from caveat.gui.difficulty_strip import DifficultyStrip
 from caveat.gui.finding_index import FindingIndex
+from caveat.gui.finding_popups import add_finding_actions, finding_tooltip
 from caveat.gui.highlighter import FindingHighlighter, display_text
 from caveat.gui.slices import SliceRunner
-from caveat.sensitivity import in_words
+from caveat.gui.text_column import relayout_if_stale, wrap_width
 
 TEXT_SLICE_CHARS = 20_000  # appended per event-loop turn when a long text is opened
 COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
-
-
-#: "Never flag" is offered for words and short phrases ("could", "some say"), not sentences
-IGNORABLE_WORDS, IGNORABLE_CHARS = 4, 40
-
-
-def can_be_ignored(words: str) -> bool:
-    return len(words.split()) <= IGNORABLE_WORDS and len(words) <= IGNORABLE_CHARS
-
-
-def finding_tooltip(finding: Finding, document: Document) -> str:
-    words = " ".join(document.text[finding.start : finding.end].split())
-    color = theme.layer_color(finding.layer).name()
-    return (
-        f"<p style='white-space:pre-wrap'><b style='color:{color}'>"
-        f"{html.escape(theme.layer_name(finding.layer))}</b> &middot; "
-        f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
-        f"<br><small>{html.escape(in_words(finding))} · rule: {html.escape(finding.rule)}"
-        "</small></p>"
-    )
 
 
 class ReaderView(QPlainTextEdit):
@@ -127,9 +106,12 @@ class ReaderView(QPlainTextEdit):
     def is_loading_text(self) -> bool:
         return self._text_loader.busy()
 
-    def set_findings(self, index: FindingIndex) -> None:
+    def set_findings(
+        self, index: FindingIndex, added: Sequence[tuple[int, int]] | None = None
+    ) -> None:
+        """Paint `index`: everything, or the lines of the `added` ranges (highlighter.py)."""
         self.index = index
-        self.highlighter.set_findings(index, self.firstVisibleBlock().blockNumber())
+        self.highlighter.set_findings(index, self.firstVisibleBlock().blockNumber(), added)
 
     def set_block_grades(self, grades: Mapping[int, float]) -> None:
         self.strip.set_grades(grades)
@@ -222,31 +204,10 @@ class ReaderView(QPlainTextEdit):
         side = max(STRIP_WIDTH + STRIP_GAP + 8, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)
         self.strip.setGeometry(side - STRIP_GAP, 0, STRIP_WIDTH, self.height())
-        self._relayout_if_stale()
+        relayout_if_stale(self)
 
     def wrap_width(self) -> float:
-        """The width the text's lines are wrapped to now (0 before any line is laid out)."""
-        block = self.firstVisibleBlock()
-        layout = self.document().documentLayout()
-        if isinstance(layout, QPlainTextDocumentLayout):
-            layout.ensureBlockLayout(block)  # lines are laid out when first painted
-        lines = block.layout()
-        return lines.lineAt(0).width() if lines is not None and lines.lineCount() else 0.0
-
-    def _relayout_if_stale(self) -> None:
-        """Wrap the text to the viewport again if it was wrapped to another width.
-
-        QPlainTextEdit re-wraps only in its resizeEvent, and only when the event's old and new
-        widths differ. A tab resized while hidden gets its viewport's resize later, with both
-        widths equal, so its text stayed wrapped to the old width: clipped or squeezed.
-        """
-        if not self.isVisible() or self.lineWrapMode() is not self.LineWrapMode.WidgetWidth:
-            return
-        wanted = self.viewport().width() - 2 * self.document().documentMargin()
-        laid_out = self.wrap_width()
-        if laid_out and abs(laid_out - wanted) >= 1:
-            # an old width unlike the new one is what makes Qt lay the text out again
-            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
+        return wrap_width(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -316,19 +277,11 @@ class ReaderView(QPlainTextEdit):
         menu = self.createStandardContextMenu(point)
         found = self.findings_at(point)
         if found and self.document_model is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            for finding in found:
-                words = " ".join(self.document_model.text[finding.start : finding.end].split())
-                dismiss = menu.addAction(f"Not {theme.layer_noun(finding.layer)} here")
-                dismiss.triggered.connect(lambda _=False, f=finding: self.dismiss_requested.emit(f))
-                if first is not None:
-                    menu.insertAction(first, dismiss)
-                if not can_be_ignored(words):
-                    continue  # a whole sentence is no use on a list of words never to flag
-                ignore = menu.addAction(f"Never flag ‘{words}’")
-                ignore.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
-                if first is not None:
-                    menu.insertAction(first, ignore)
-            if first is not None:
-                menu.insertSeparator(first)
+            add_finding_actions(
+                menu,
+                found,
+                self.document_model,
+                self.dismiss_requested.emit,
+                self.ignore_requested.emit,
+            )
         return menu

@@ -3,7 +3,8 @@
 The window's process never loads spaCy or textstat. Its analysis process (analysis/parallel.py,
 spawned and warmed at start-up) holds the pipeline; a one-thread pool here runs the analysis path
 every caller shares (analysis/run.py), which sends the document in chunks, the blocks on screen
-first, and turns what comes back into signals. So the model's work
+first (re-decided after every chunk as the reader moves: analysis/schedule.py), and turns what
+comes back into signals. So the model's work
 cannot hold this process's GIL and stall the event loop, and the window's memory stays that of a
 reader (measured at 100,000 words: window and analysis process together under 500 MB, where a
 model in each process took about 590 MB).
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 
@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from caveat.analysis import cache
 from caveat.analysis.parallel import HelperProcess, forget_shared_helper, shared_helper
 from caveat.analysis.run import Stopped, analyze_in_helper
+from caveat.analysis.schedule import OnScreen
 from caveat.document import Document
 from caveat.findings import PipelineInfo
 
@@ -34,7 +35,7 @@ class AnalysisSignals(QObject):
 
     pipeline_ready = Signal(object)  # PipelineInfo
     progress = Signal(int, int, int)  # request id, blocks done, blocks in all
-    partial = Signal(int, object)  # request id, Analysis of the blocks on screen (partial=True)
+    partial = Signal(int, object)  # request id, Analysis of the blocks done so far (partial=True)
     finished = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str)  # request id, reason in plain words
 
@@ -48,11 +49,11 @@ class _AnalysisJob(QRunnable):
         cancel: threading.Event,
         helper: HelperProcess,
         model: str | None,
-        first_blocks: Sequence[int],
+        on_screen: OnScreen | None,
     ) -> None:
         super().__init__()
         self._signals, self._id, self._document = signals, request_id, document
-        self._cancel, self._helper, self._first = cancel, helper, list(first_blocks)
+        self._cancel, self._helper, self._on_screen = cancel, helper, on_screen
         self._model = model
 
     def run(self) -> None:
@@ -64,7 +65,7 @@ class _AnalysisJob(QRunnable):
                 self._document,
                 self._helper,
                 self._model,
-                first_blocks=self._first,
+                on_screen=self._on_screen,
                 progress=lambda done, total: signals.progress.emit(request_id, done, total),
                 partial=lambda shown: signals.partial.emit(request_id, shown),
                 cancelled=self._cancel.is_set,
@@ -125,14 +126,15 @@ class AnalysisRunner(QObject):
         cache.remember_pipeline(self.model, info)
         self.signals.pipeline_ready.emit(info)
 
-    def start(self, document: Document, first_blocks: Sequence[int] = ()) -> int:
-        """Queue an analysis of `document`; `first_blocks` (those on screen) are done and shown
-        first."""
+    def start(self, document: Document, on_screen: OnScreen | None = None) -> int:
+        """Queue an analysis of `document`. The blocks in `on_screen`, which the caller keeps
+        up to date as the view moves, are analysed before the others and shown at once through
+        `partial`; without it the analysis comes whole at the end."""
         request_id = next(self._ids)
         cancel = threading.Event()
         self._cancels[request_id] = cancel
         job = _AnalysisJob(
-            self.signals, request_id, document, cancel, self.helper(), self.model, first_blocks
+            self.signals, request_id, document, cancel, self.helper(), self.model, on_screen
         )
         self._pool.start(job)
         return request_id

@@ -8,6 +8,7 @@ and shapes alone, with less context.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 import warnings
@@ -18,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 
+from caveat.analysis.lean_imports import grouped_entry_points
 from caveat.analysis.pipeline import added_words, lemmas
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, all_layers
@@ -37,6 +39,7 @@ _OWN_PIPES = {lemmas.FACTORY, added_words.FACTORY}  # Caveat's pipes that are no
 
 
 def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
+    grouped_entry_points()
     for name in names:
         try:
             with warnings.catch_warnings():
@@ -112,6 +115,11 @@ def _cached_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
         loaded = _load_model(MODEL_CANDIDATES)
     nlp, info = loaded if loaded else _rules_pipeline()
     nlp.add_pipe(added_words.FACTORY)
+    # The model's objects live as long as the process: out of the garbage collector's sight,
+    # its full collections stop walking them (0.2 -> 0.08 s of CPU per 100,000 words), and a
+    # helper forked from here shares their pages instead of copying them as the collector
+    # touches them.
+    gc.freeze()
     return nlp, info
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import textstat
-from textstat.backend.counts import _count_syllables
+from caveat.analysis.lean_imports import lean_textstat
 
-from caveat.analysis.readability.meanings import (
+lean_textstat()  # before textstat is imported: no nltk (lean_imports.py)
+
+import textstat  # noqa: E402
+from textstat.backend.counts import _count_syllables  # noqa: E402
+
+from caveat.analysis.readability.meanings import (  # noqa: E402
     FORMULAS,
     MIN_BLOCK_SENTENCES,
     MIN_BLOCK_WORDS,

@@ -1,0 +1,96 @@
+"""The start-up savings change nothing that is found: `caveat analyze --json` as shipped (spaCy
+without its command line, textstat without nltk, the helper process forked for long texts)
+against the same command in a process that imported spaCy and textstat in full first, as
+Caveat did before (lean_imports.py then stands nothing in). Compared on the bundled sample, the
+gold-annotated Syria article and 100,000 words of real news: findings, metrics and the
+metrics of every paragraph."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[3]
+FULL_IMPORTS_FIRST = (
+    "import sys, spacy, spacy.cli, textstat, nltk\n"
+    "from caveat.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+LEAN_CHECK = (
+    "import sys\n"
+    "from caveat.analysis.pipeline.load import load_pipeline\n"
+    "from caveat.analysis.readability.metrics import readability\n"
+    "load_pipeline()\n"
+    "readability('Words to count. And a second sentence here.')\n"
+    "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'requests', 'nltk'}))\n"
+)
+
+
+def _shared() -> Path | None:
+    """../shared beside the checkout, or beside the folder of worktrees."""
+    return next(
+        (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+        None,
+    )
+
+
+def _analysis(command: list[str], path: Path, cache: Path) -> dict:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # a fresh cache: a real analysis
+    out = subprocess.run(
+        [*command, "analyze", "--json", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    found = json.loads(out.stdout)
+    return {key: found[key] for key in ("findings", "metrics", "block_metrics")}
+
+
+def _news(words: int, folder: Path) -> Path:
+    shared = _shared()
+    if shared is None or not (shared / "corpora" / "polnear_attribution").is_dir():
+        pytest.skip("../shared/corpora is not beside this checkout")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from news_text import write_news
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    return write_news(words, folder)
+
+
+def _sample(name: str, tmp_path: Path) -> Path:
+    if name == "bundled sample":
+        return REPO / "resources" / "samples" / "caveat-sample.md"
+    if name == "syria gold article":
+        shared = _shared()
+        if shared is None:
+            pytest.skip("../shared is not beside this checkout")
+        return shared / "samples" / "syria-opinion.txt"
+    return _news(100_000, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["bundled sample", "syria gold article", "news, 100,000 words"])
+def test_lean_start_finds_exactly_what_full_imports_find(name, tmp_path):
+    path = _sample(name, tmp_path)
+    lean = _analysis([sys.executable, "-m", "caveat"], path, tmp_path / "lean")
+    full = _analysis([sys.executable, "-c", FULL_IMPORTS_FIRST], path, tmp_path / "full")
+    assert len(lean["findings"]) > 10
+    assert lean["findings"] == full["findings"]
+    assert lean["metrics"] == full["metrics"]
+    assert lean["block_metrics"] == full["block_metrics"]
+
+
+def test_analysing_imports_neither_spacys_command_line_nor_nltk():
+    out = subprocess.run(
+        [sys.executable, "-c", LEAN_CHECK], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
