@@ -20,6 +20,7 @@ from caveat.cli.options import (
 from caveat.document import Document
 from caveat.findings import Analysis
 from caveat.loaders import load_source
+from caveat.sensitivity import in_words
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +54,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
     for f in analysis.all_findings():
         line, col = document.line_col(f.start)
         words = " ".join(document.text[f.start : f.end].split())
-        print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
+        print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message} [{in_words(f)}]', file=out)
     print(file=out)
     print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:

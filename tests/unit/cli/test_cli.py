@@ -1,6 +1,7 @@
 """The headless command line: analyze (text and JSON) and eval."""
 
 import json
+import re
 
 import pytest
 
@@ -34,6 +35,7 @@ def test_analyze_prints_line_col_layer_rule_text_message(bundled_sample, capsys)
         assert row.isdigit() and col.isdigit()
         assert layer in ("hedge", "number", "speculation")
         assert rest.startswith('"')
+        assert re.search(r" \[(sure|likely|possible) \(\d+%\)\]$", rest), rest
 
 
 def test_analyze_layers_option_limits_the_output(bundled_sample, capsys):
