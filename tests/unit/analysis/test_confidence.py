@@ -60,3 +60,14 @@ def test_the_real_calibration_gives_probabilities(pipeline):
 
 def test_a_refit_misses_the_analysis_cache():
     assert calibration_path() in fingerprint_sources()
+
+
+def test_a_finding_is_as_sure_whichever_layers_run(bundled_sample):
+    """The attribution feature is found even when the number layer (which finds it) is not run."""
+    from caveat.analysis.run import analyze
+    from caveat.loaders import load_document
+
+    document = load_document(bundled_sample)
+    every = analyze(document, use_cache=False, parallel=False)
+    alone = analyze(document, layers=["hedge"], use_cache=False, parallel=False)
+    assert alone.findings["hedge"] == every.findings["hedge"]

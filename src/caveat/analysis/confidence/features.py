@@ -56,7 +56,13 @@ class DocContext:
             return known
         sents = list(doc.sents)
         starts = [s.start for s in sents]
-        sourced = {bisect_right(starts, span.start) - 1 for span in doc.spans.get(SOURCES_KEY, [])}
+        if SOURCES_KEY in doc.spans:  # the number detector ran and left what it found
+            sourced = {bisect_right(starts, span.start) - 1 for span in doc.spans[SOURCES_KEY]}
+        else:  # it did not (--layers hedge): find the same, so the confidence is the same
+            # (imported here: attribution reads pipeline.spans, which imports this module)
+            from caveat.analysis.shared.attribution import attribution_spans
+
+            sourced = {k for k, sent in enumerate(sents) if attribution_spans(sent, stance=True)}
         context = cls(starts, sents, quoted_token_ranges(doc), sourced)
         doc.user_data[_CONTEXT_KEY] = context
         return context
