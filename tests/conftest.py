@@ -72,11 +72,14 @@ def rules_pipeline():
 
 @pytest.fixture(scope="session")
 def flags(pipeline):
-    """flags(text, layer) -> list of (flagged text, rule) the layer finds in `text`."""
+    """flags(text, layer[, sensitivity]) -> list of (flagged text, rule) the layer finds in
+    `text` and shows at that sensitivity (default: balanced, what a reader sees)."""
 
-    def run(text: str, layer: str) -> list[tuple[str, str]]:
+    def run(text: str, layer: str, sensitivity: str = "balanced") -> list[tuple[str, str]]:
+        from caveat.analysis.pipeline.spans import spans_at
+
         nlp, _info = pipeline
         doc = nlp(text)
-        return [(span.text, span.label_) for span in doc.spans.get(layer, [])]
+        return [(span.text, span.label_) for span in spans_at(doc, layer, sensitivity)]
 
     return run

@@ -55,3 +55,15 @@ def test_the_hedge_rules_are_decided_by_functions_named_after_them():
 
     names = {rule.__name__.replace("_", "-") for rule in HEDGE_RULES}
     assert names == {rule.id for rule in rules_of("hedge")}
+
+
+def test_a_rule_names_the_least_sensitive_level_it_shows_at():
+    from caveat.rules import shown_at
+
+    assert get_rule("epistemic-modal").level == "strict"
+    thorough = get_rule("vague-quantity")
+    assert thorough.level == "thorough" and thorough.confidence < 0.5
+    assert not shown_at(thorough.level) and not shown_at(thorough.level, "strict")
+    assert shown_at(thorough.level, "thorough") and shown_at("strict", "strict")
+    with pytest.raises(RuleTableError, match="'level' must be one of strict, balanced, thorough"):
+        _rule("hedge", "broken", {"title": "t", "message": "m", "confidence": 1, "level": "max"})

@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from caveat.layers import get_layer, layer_ids
-from caveat.rules import Rule, all_rules, rules_of
+from caveat.rules import SENSITIVITIES, Rule, all_rules, rules_of
 
 WIDTH = 96
 
@@ -35,13 +35,15 @@ def rule_json(rule: Rule) -> dict[str, object]:
         "title": rule.title,
         "why": rule.why,
         "confidence": rule.confidence,
+        "level": rule.level,  # the least sensitive level its findings show at
         "examples": {"flag": list(rule.flag), "not": list(rule.not_flag)},
     }
 
 
 def rule_text(rule: Rule) -> str:
     layer = rule.layer or "every layer"
-    lines = [f"{rule.id} ({layer}): {rule.title}"]
+    shown = "" if rule.level == SENSITIVITIES[0] else f", shown at {rule.level} only"
+    lines = [f"{rule.id} ({layer}{shown}): {rule.title}"]
     lines += textwrap.wrap(rule.why, WIDTH, initial_indent="  ", subsequent_indent="  ")
     lines += [f"  flags:        {s}" for s in rule.flag]
     lines += [f"  leaves alone: {s}" for s in rule.not_flag]
@@ -62,7 +64,8 @@ def rules_markdown(layer_id: str) -> str:
             for s, why in rule.fallback_misses.items()
         ]
         body = "\n".join(textwrap.wrap(rule.why, WIDTH))
-        heading = f"### `{rule.id}`: {rule.title} (confidence {rule.confidence:g})"
+        shown = "" if rule.level == SENSITIVITIES[0] else f", shown at `{rule.level}` only"
+        heading = f"### `{rule.id}`: {rule.title} (confidence {rule.confidence:g}{shown})"
         parts.append(f"{heading}\n\n{body}\n\n" + "\n".join(examples))
     return "\n\n".join(parts) + "\n"
 

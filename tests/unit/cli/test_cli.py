@@ -98,6 +98,18 @@ def test_eval_prints_precision_recall_f1_as_json(tiny_corpus, capsys):
     assert score["n"] == 3
 
 
+def test_eval_scores_what_a_reader_sees_at_the_chosen_sensitivity(tmp_path, capsys):
+    corpus = tmp_path / "weasels.jsonl"
+    record = {"text": "Many of his works were lost in the fire.", "label": True, "cues": []}
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    found = {}
+    for level in ("balanced", "thorough"):
+        args = ["eval", str(corpus), "--layer", "hedge", "--level", "sentence", "--json"]
+        assert main([*args, "--sensitivity", level]) == 0
+        found[level] = json.loads(capsys.readouterr().out)["tp"]
+    assert found == {"balanced": 0, "thorough": 1}  # a vague quantity shows at thorough only
+
+
 def test_eval_cue_level_sets_aside_alternatives(tiny_corpus, capsys):
     main(["eval", str(tiny_corpus), "--layer", "hedge", "--level", "cue", "--json"])
     score = json.loads(capsys.readouterr().out)

@@ -20,7 +20,7 @@ def test_rules_json_lists_every_rule_with_its_examples(capsys):
     listed = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in listed] == [r.id for r in all_rules()]
     for entry in listed:
-        assert set(entry) == {"layer", "id", "title", "why", "confidence", "examples"}
+        assert set(entry) == {"layer", "id", "title", "why", "confidence", "level", "examples"}
         assert set(entry["examples"]) == {"flag", "not"}
         assert len(entry["examples"]["flag"]) >= 2 and len(entry["examples"]["not"]) >= 2
     assert {r["layer"] for r in listed} == {*layer_ids(), None}  # None: your own words

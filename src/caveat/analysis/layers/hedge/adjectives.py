@@ -12,7 +12,7 @@ def hedging_adjective(scan: SentenceScan, i: int) -> Hit | None:
     if scan.tagged and scan.tag(i) in tags.NAME:
         return None
     if word in lex.hedging_adjectives:
-        if word in lex.feasible_words and _is_feasibility(scan, i):
+        if word in lex.feasible_words and _is_feasibility(scan, i) or scan.is_polling_term(i):
             return None
         return scan.span(i, i + 1, "hedging-adjective")
     if word in lex.attributive_adjectives and _is_attributive(scan, i):

@@ -17,7 +17,7 @@ def hedging_adverb(scan: SentenceScan, i: int) -> Hit | None:
     lex, word = scan.lex, scan.low(i)
     as_adjective = scan.tag(i).startswith("JJ") and word in lex.hedging_adjectives
     if word in lex.hedging_adverbs and not as_adjective and scan.tag(i) not in tags.NAME:
-        return scan.span(i, i + 1, "hedging-adverb")
+        return None if scan.is_polling_term(i) else scan.span(i, i + 1, "hedging-adverb")
     size = scan.phrase_at(i, "adverb_phrases")
     if size and not (word in lex.noun_like_hedges and _in_noun_phrase(scan, i)):
         return scan.span(i, i + size, "hedging-adverb")

@@ -23,10 +23,11 @@ from caveat.analysis.layers.hedge.modals import conditional_modal, epistemic_mod
 from caveat.analysis.layers.hedge.nouns import hedging_noun
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
 from caveat.analysis.layers.hedge.unnamed_source import unnamed_source
+from caveat.analysis.layers.hedge.vague_quantity import vague_quantity
 from caveat.analysis.layers.hedge.verbs import first_person_belief, hedging_verb
 from caveat.analysis.pipeline.spans import flag
 from caveat.analysis.shared.phrases import PhraseLists
-from caveat.rules import rule_book
+from caveat.rules import rule_book, shown_at
 
 #: The rules in the order they are tried at each word, most specific first: the first to claim
 #: a word keeps it.
@@ -43,11 +44,14 @@ RULES: tuple[Callable[[SentenceScan, int], Hit | None], ...] = (
     hedging_noun,
     hedging_verb,
     first_person_belief,
+    vague_quantity,  # thorough only: last, so it never takes a word from another rule
 )
 
 
 class HedgeDetector:
-    """Flags hedges sentence by sentence; a word inside a flagged span starts no other."""
+    """Flags hedges sentence by sentence; a word inside a flagged span starts no other, except
+    that a span shown only at `thorough` ("many of his works") keeps no word from the rules
+    shown at every level, so the balanced findings are the same with or without it."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str, lexicon: str) -> None:
         self.name, self.spans_key = name, spans_key
@@ -60,14 +64,18 @@ class HedgeDetector:
         tagged = doc.has_annotation("TAG")
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sentence in sentences:
-            taken = -1  # last token index already inside a flagged span
+            taken = -1  # last token index already inside a span shown at balanced
+            taken_thorough = -1  # ... inside any span
             for start, end, rule, figure in self._hits(
                 SentenceScan(self.lex, self.phrases, sentence, tagged)
             ):
-                if start <= taken:
+                balanced = shown_at(self.rules[rule].level)
+                if start <= (taken if balanced else max(taken, taken_thorough)):
                     continue
                 flag(doc, self.spans_key, start, end, self.rules[rule], figure=figure)
-                taken = end - 1
+                if balanced:
+                    taken = end - 1
+                taken_thorough = max(taken_thorough, end - 1)
         return doc
 
     def _hits(self, scan: SentenceScan) -> list[Hit]:

@@ -22,6 +22,11 @@ class HedgeLexicon:
     perception_verbs: frozenset[str]
     inability_verbs: frozenset[str]
     past_time_markers: Phrases
+    past_year_openers: frozenset[str]
+    willingness_verbs: frozenset[str]
+    willingness_particles: dict[str, str]  # verb -> the particle it needs ("live" -> "with")
+    permission_verbs: frozenset[str]
+    permission_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
     would_not_before: frozenset[str]
     month_preceders: frozenset[str]
@@ -68,6 +73,10 @@ class HedgeLexicon:
     literal_participles: frozenset[str]
     modified_not_groups: frozenset[str]
     say_lemmas: frozenset[str]
+    crowd_say_lemmas: frozenset[str]
+    measured_shares: frozenset[str]
+    superlative_quantifiers: frozenset[str]
+    clause_conjunctions: frozenset[str]
     aux_between: frozenset[str]
     belief_participles: frozenset[str]
     needs_complement: frozenset[str]
@@ -91,7 +100,15 @@ class HedgeLexicon:
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
+    articles: frozenset[str]
+    polling_adjectives: frozenset[str]
+    polled_groups: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    vague_phrases: Phrases
+    vague_not_nouns: frozenset[str]
+    vague_pronouns: frozenset[str]
     triggers: frozenset[str] = frozenset()  # every word that can start a rule
+    vague_starts: frozenset[str] = frozenset()  # every word that can start a vague quantity
 
     def __post_init__(self) -> None:
         words: set[str] = set(self.modals) | self.hedging_adverbs | self.hearsay_adverbs
@@ -99,16 +116,19 @@ class HedgeLexicon:
         words |= self.hedging_nouns | self.approx_words | self.quantifiers | self.groups
         words |= self.pronoun_quantifiers | self.belief_participles | self.generalizers
         words |= self.number_words | set(self.verb_forms)
-        words |= self.judgement_participles | self.hearsay_participles
+        words |= self.judgement_participles | self.hearsay_participles | self.vague_quantifiers
         for phrases in (
             self.adverb_phrases,
             self.approx_phrases,
             self.quantifier_phrases,
             self.attribution_openers,
             self.unnamed_phrases,
+            self.vague_phrases,
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
+        starts = self.vague_quantifiers | {phrase[0] for phrase in self.vague_phrases}
+        object.__setattr__(self, "vague_starts", frozenset(starts))
 
     def phrase_lists(self) -> dict[str, Phrases]:
         """The phrase lists the rules look up, by name, for the PhraseMatcher."""
@@ -122,6 +142,7 @@ class HedgeLexicon:
                 "quantifier_phrases",
                 "unnamed_phrases",
                 "attribution_openers",
+                "vague_phrases",
             )
         }
 
@@ -144,7 +165,14 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
     mod, adv, adj, verbs = data["modals"], data["adverbs"], data["adjectives"], data["verbs"]
     approx, weasel, ctx = data["approximators"], data["weasel"], data["context"]
     verb_kinds = _kinds(verbs)
-    lemmas = [*verb_kinds, *weasel["say_lemmas"], *mod["perception_verbs"], *mod["inability_verbs"]]
+    lemmas = [
+        *verb_kinds,
+        *weasel["say_lemmas"],
+        *mod["perception_verbs"],
+        *mod["inability_verbs"],
+        *mod["willingness_verbs"],
+        *mod["permission_verbs"],
+    ]
     irregular = ctx["irregular_forms"]
     forms = forms_to_lemmas(lemmas, irregular)
     return HedgeLexicon(
@@ -154,6 +182,11 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         perception_verbs=_words(mod["perception_verbs"]),
         inability_verbs=_words(mod["inability_verbs"]),
         past_time_markers=_phrases(mod["past_time_markers"]),
+        past_year_openers=_words(mod["past_year_openers"]),
+        willingness_verbs=_words(mod["willingness_verbs"]),
+        willingness_particles=dict(mod["willingness_particles"]),
+        permission_verbs=_words(mod["permission_verbs"]),
+        permission_subjects=_words(mod["permission_subjects"]),
         reporting_verbs=_words(mod["reporting_verbs"]),
         would_not_before=_words(mod["would_not_before"]),
         month_preceders=_words(mod["month_preceders"]),
@@ -200,6 +233,10 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         literal_participles=_words(weasel["literal_participles"]),
         modified_not_groups=_words(weasel["modified_not_groups"]),
         say_lemmas=_words(weasel["say_lemmas"]),
+        crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
+        measured_shares=_words(weasel["measured_shares"]),
+        superlative_quantifiers=_words(weasel["superlative_quantifiers"]),
+        clause_conjunctions=_words(weasel["clause_conjunctions"]),
         aux_between=_words(weasel["aux_between"]),
         belief_participles=_words(weasel["belief_participles"]),
         needs_complement=_words(weasel["needs_complement"]),
@@ -223,4 +260,11 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         open_question_alone=_words(ctx["open_question_alone"]),
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
+        articles=_words(ctx["articles"]),
+        polling_adjectives=_words(ctx["polling_adjectives"]),
+        polled_groups=_words(ctx["polled_groups"]),
+        vague_quantifiers=_words(data["vague"]["quantifiers"]),
+        vague_phrases=_phrases(data["vague"]["phrases"]),
+        vague_not_nouns=_words(data["vague"]["not_nouns"]),
+        vague_pronouns=_words(data["vague"]["pronouns"]),
     )

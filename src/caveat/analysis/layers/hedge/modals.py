@@ -1,18 +1,28 @@
 """The modal rules: `epistemic-modal` ("it may rain", "the site could be leaking"),
 `conditional-modal` ("80 percent would fail") and `inferred-modal` ("he must have known").
 
-Context decides: "May 2018" is a month, "May I" and "Could you...?" ask, "she could swim as a
-child" is past ability, "he said he would resign" reports a plan, "I would like" is a wish, and
-"must be insured" an obligation."""
+Context decides: "May 2018" is a month, "May I" and "Could you...?" ask, "visitors may bring
+one bag" permits, "she could swim as a child" and "in the 1990s the plant could process 200
+tonnes" are past ability, "most voters could accept a tax rise" is willingness, "he said he
+would resign" reports a plan, "I would like" is a wish, and "must be insured" an obligation."""
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.shared.years import is_year
+
+#: "1990s", "1990's": a decade
+DECADE = re.compile(r"^(\d{3}0)'?s$")
 
 
 def epistemic_modal(scan: SentenceScan, i: int) -> Hit | None:
     kind = _modal_kind(scan, i)
     if kind not in {"always", "could"} or kind == "could" and _is_ability(scan, i):
+        return None
+    if kind == "always" and _is_permission(scan, i):
         return None
     return scan.span(i, i + 1, "epistemic-modal")
 
@@ -59,12 +69,28 @@ def _is_request(scan: SentenceScan, i: int) -> bool:
     return scan.low(i) in scan.lex.permission_modals or "?" in scan.lows
 
 
+def _is_permission(scan: SentenceScan, i: int) -> bool:
+    """'Visitors may bring one bag', 'members may not vote by proxy': who may do what."""
+    lex = scan.lex
+    if scan.low(i) not in lex.permission_modals:
+        return False
+    j = scan.next_verb(i)
+    auxiliary = any(scan.low(k) in lex.modal_auxiliaries for k in range(i + 1, j + 1))
+    if auxiliary or scan.lemma(j) not in lex.permission_verbs:
+        return False  # "members may be asked", "may have used": not what they are allowed
+    subject, _passed = scan.subject_before(i)
+    return subject in lex.permission_subjects
+
+
 def _is_ability(scan: SentenceScan, i: int) -> bool:
     lex = scan.lex
-    if scan.phrase_anywhere("past_time_markers"):
+    past, future = _years_told(scan)
+    if future:
+        return False  # "could reach 40 percent by 2050": a projection
+    if past or scan.phrase_anywhere("past_time_markers"):
         return True
     j = scan.next_verb(i)
-    if scan.lemma(j) in lex.perception_verbs:
+    if scan.lemma(j) in lex.perception_verbs or _is_willingness(scan, j):
         return True
     negated = any(scan.low(k) in lex.negations for k in range(i + 1, j))
     if not negated or scan.low(j) in lex.modal_auxiliaries:
@@ -72,6 +98,32 @@ def _is_ability(scan: SentenceScan, i: int) -> bool:
     # "could not repair it" in a past narrative is inability, not doubt.
     past = scan.tagged and any(t.tag_ == "VBD" for t in scan.sent)
     return past or scan.lemma(j) in lex.inability_verbs
+
+
+def _is_willingness(scan: SentenceScan, j: int) -> bool:
+    """'could accept a small tax rise', 'could live with a delay': what someone would put up
+    with, not what may happen."""
+    lemma = scan.lemma(j)
+    if lemma not in scan.lex.willingness_verbs:
+        return False
+    particle = scan.lex.willingness_particles.get(lemma)
+    return particle is None or scan.low(j + 1) == particle
+
+
+def _years_told(scan: SentenceScan) -> tuple[bool, bool]:
+    """Whether the sentence is set in years gone by ('in the 1990s', 'in 1995'), and whether it
+    names a year to come ('by 2050')."""
+    this_year = datetime.date.today().year
+    past = future = False
+    for k, word in enumerate(scan.lows):
+        decade = DECADE.match(word)
+        if decade:
+            past = past or int(decade.group(1)) + 10 <= this_year
+        elif is_year(word):
+            future = future or int(word) > this_year
+            opened = scan.low(k - 1) in scan.lex.past_year_openers
+            past = past or (int(word) < this_year and opened)
+    return past, future
 
 
 def _is_reported_or_wish(scan: SentenceScan, i: int) -> bool:

@@ -8,11 +8,14 @@ from caveat.analysis.shared import tags
 
 #: may stand between "some" and its group: "some Gore supporters", "many nutrition experts"
 GROUP_MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP"}
+PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
     lex, word = scan.lex, scan.low(i)
     size = scan.phrase_at(i, "quantifier_phrases") or (1 if word in lex.quantifiers else 0)
+    if size == 1 and word in lex.superlative_quantifiers and scan.low(i - 1) in lex.articles:
+        size = 0  # "the most liberal members": a superlative, not a quantity
     if size:
         j = after = i + size
         # "some of his critics", "many of these scholars": part of a group that speaks.
@@ -28,12 +31,19 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
         group = scan.low(j)
         if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
             return scan.span(i, j + 1, "unnamed-source")
+        crowd = scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s")
+        if crowd and scan.low(after) not in lex.partitive:
+            # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks; not
+            # "some of the materials feel", nor "many of his works are considered" (a passive).
+            verb = _says_next(scan, j + 1)
+            if verb and scan.lemma(verb) in lex.crowd_say_lemmas and scan.tag(verb) != "VBN":
+                return scan.span(i, verb + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
         if verb:
             # "Some say" as one span; in "Some may be wondering" the modal is its own hedge.
             return scan.span(i, verb + 1 if verb == after else i + 1, "unnamed-source")
-    if word in lex.groups and not _named_before(scan, i):
+    if word in lex.groups and not _named_before(scan, i) and not _not_speaking(scan, i):
         verb = _says_next(scan, i + 1)
         if verb:
             return scan.span(i, verb + 1, "unnamed-source")
@@ -69,3 +79,18 @@ def _named_before(scan: SentenceScan, i: int) -> bool:
     if scan.tagged:
         return prev.tag_ in tags.NAME or prev.tag_ in {"POS", "CD", "PRP$"}
     return prev.is_title and i - 1 > 0
+
+
+def _not_speaking(scan: SentenceScan, i: int) -> bool:
+    """The group before verb i is an object ('an advocate for senior citizens says') or a
+    measured share ('54 percent of Democratic registered voters held'): a poll's result, or
+    someone else speaking, not an unnamed crowd."""
+    k = i - 1
+    while k >= 0 and scan.tag(k) in GROUP_MODIFIER_TAGS | {"VBN", "NNPS"}:
+        k -= 1
+    if k < 0 or not scan.tagged:
+        return False
+    if scan.low(k) in scan.lex.partitive:
+        share = scan.low(k - 1)
+        return share in scan.lex.measured_shares or scan.is_number(k - 1) if k > 0 else False
+    return scan.tag(k) == "IN" and scan.low(k) not in scan.lex.clause_conjunctions

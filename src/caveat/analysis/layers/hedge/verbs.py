@@ -27,6 +27,9 @@ def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
     if kind == "indicate":
         if scan.low(i - 1) in lex.as_words or nxt in lex.agent_markers:
             return None
+        # "an indicated 80 mph", "the gauge is indicating 21.4 mpg": a reading, not a hedge.
+        if scan.low(i - 1) in lex.articles or i + 1 < len(scan.lows) and scan.is_number(i + 1):
+            return None
         return scan.span(i, i + 1, "hedging-verb")
     # A belief held by anyone ("you'd think") or by no one in particular ("it is thought").
     holder = _belief_holder(scan, i, kind)

@@ -1,6 +1,7 @@
-"""`count`: a number of things ("3,800 civilians", "a million votes", "5bn") or a vague count
-("thousands of people"). Counts under ten and spelled numbers alone are left alone
-(not_statistics.py)."""
+"""`count`: a number of things ("3,800 civilians", "a million votes", "5bn"), and
+`vague-magnitude` (shown at the `thorough` sensitivity only): a size without a figure
+("thousands of people", "dozens of shops"). Counts under ten and spelled numbers alone are left
+alone (not_statistics.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from caveat.analysis.layers.number.figures import FigureFinder, Found
 
 
-def vague_count(finder: FigureFinder, sent: Span, i: int) -> Found | None:
-    """ "thousands of people", "tens of thousands of"."""
+def vague_magnitude(finder: FigureFinder, sent: Span, i: int) -> Found | None:
+    """ "thousands of people", "tens of thousands of", "dozens of"."""
     doc, lex = sent.doc, finder.lex
     if doc[i].lower_ not in lex.vague_counts:
         return None
@@ -23,7 +24,7 @@ def vague_count(finder: FigureFinder, sent: Span, i: int) -> Found | None:
     if end + 1 < sent.end and doc[end].lower_ == "of" and doc[end + 1].lower_ in lex.scale:
         end += 2  # "tens of thousands"
     if end < sent.end and doc[end].lower_ == "of":
-        return end, "count"
+        return end, "vague-magnitude"
     return None
 
 

@@ -2,8 +2,9 @@
 
 At each word that can start a figure the rules are tried in turn: a proportion ("a quarter of"),
 money by its symbol ("$58,000"), a number whose following words decide its kind ("80 percent",
-"5 million dollars", "one in five", "3,800"), a vague count ("thousands of"). What is not a
-statistic (years, dates, durations, names, list numbers) is told in not_statistics.py.
+"5 million dollars", "one in five", "3,800"), a vague magnitude ("thousands of", thorough only).
+What is not a statistic (years, dates, durations, names, list numbers) is told in
+not_statistics.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from caveat.analysis.layers.number import not_statistics
-from caveat.analysis.layers.number.count import is_scaled_digits, vague_count
+from caveat.analysis.layers.number.count import is_scaled_digits, vague_magnitude
 from caveat.analysis.layers.number.lexicon import NumberLexicon
 from caveat.analysis.layers.number.money import currency_word_after, money
 from caveat.analysis.layers.number.percentage import percentage_unit
@@ -49,7 +50,7 @@ class FigureFinder:
                 proportion(self, sent, i)
                 or money(self, sent, i)
                 or self.number(sent, i)
-                or vague_count(self, sent, i)
+                or vague_magnitude(self, sent, i)
             )
             if match is None:
                 i += 1

@@ -24,6 +24,7 @@ class NumberLexicon:
     reference_nouns: frozenset[str]
     street_words: frozenset[str]
     age_words: frozenset[str]
+    sample_nouns: frozenset[str]
     small_words: frozenset[str]
     large_words: frozenset[str]
     fractions: frozenset[str]
@@ -65,6 +66,7 @@ def number_lexicon(lexicon: str = "number") -> NumberLexicon:
         reference_nouns=frozenset(names["reference_nouns"]),
         street_words=frozenset(names["street_words"]),
         age_words=frozenset(names["age_words"]),
+        sample_nouns=frozenset(names["sample_nouns"]),
         small_words=frozenset(words["small"]),
         large_words=frozenset(words["large"]),
         fractions=frozenset(words["fractions"]),

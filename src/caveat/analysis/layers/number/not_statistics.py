@@ -37,7 +37,16 @@ def is_not_statistic(finder: FigureFinder, sent: Span, i: int, end: int) -> bool
         or _is_duration_or_age(finder, sent, i, end)
         or _is_name_or_reference(finder, sent, i, end)
         or _is_list_number(sent, i, end)
+        or _is_sample_size(finder, sent, i)
     )
+
+
+def _is_sample_size(finder: FigureFinder, sent: Span, i: int) -> bool:
+    """ "The AP-GfK Poll of 1,033 adults": a poll's own sample, named with the poll."""
+    if i - 2 < sent.start:
+        return False
+    doc = sent.doc
+    return doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in finder.lex.sample_nouns
 
 
 def _is_year(finder: FigureFinder, tok: Token, prev: Token | None, length: int) -> bool:

@@ -14,10 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caveat.analysis.layers.speculation.cue import Cue
-from caveat.analysis.layers.speculation.hedged_claim import guessing_phrase, hedged_claim
+from caveat.analysis.layers.speculation.hedged_claim import (
+    guessing_phrase,
+    hearsay_clause,
+    hedged_claim,
+)
 from caveat.analysis.layers.speculation.lexicon import speculation_lexicon
 from caveat.analysis.layers.speculation.motive import motive
-from caveat.analysis.layers.speculation.prediction import prediction
+from caveat.analysis.layers.speculation.prediction import advice, prediction
+from caveat.analysis.layers.speculation.read_into import read_into
 from caveat.analysis.layers.speculation.sentence import SentenceReader
 from caveat.analysis.layers.speculation.theory import theory
 from caveat.analysis.pipeline.spans import flag
@@ -47,9 +52,11 @@ def strongest_cue(reader: SentenceReader, hedged_by_layer: dict[int, str]) -> Cu
         if not starts and tok.i not in hedged_by_layer:
             continue
         for cue in (
-            motive(reader, tok),
-            prediction(reader, tok),
-            hedged_claim(reader, tok, hedged_by_layer) or guessing_phrase(reader, tok),
+            motive(reader, tok) or read_into(reader, tok),
+            prediction(reader, tok) or advice(reader, tok),
+            hedged_claim(reader, tok, hedged_by_layer)
+            or guessing_phrase(reader, tok)
+            or hearsay_clause(reader, tok, hedged_by_layer),
         ):
             if cue is not None and cue.rule not in cues:
                 cues[cue.rule] = cue
@@ -73,11 +80,17 @@ class SpeculationDetector:
             return doc
         tagged = doc.has_annotation("TAG")
         quoted = quoted_tokens(doc)
+        hedges = doc.spans.get(self.hedge_key, [])
         hedged_by_layer = {
-            span.start: span.label_
-            for span in doc.spans.get(self.hedge_key, [])
-            if span.label_ in self.lex.hedge_rules
+            span.start: span.label_ for span in hedges if span.label_ in self.lex.hedge_rules
         }
+        # The modals the hedge layer reads as a possibility (the others are no hedged claim),
+        # and its views with no holder ("it is generally assumed that").
+        hedged_by_layer.update(
+            (span.start, span.label_)
+            for span in hedges
+            if span.label_ in {self.lex.hedge_modal_rule, self.lex.hearsay_rule}
+        )
         for sent in doc.sents:
             words = [t for t in sent if not t.is_space]
             if not words or all(quoted[t.i] for t in words):

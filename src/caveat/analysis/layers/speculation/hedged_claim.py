@@ -22,6 +22,9 @@ def hedged_claim(reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, 
     cue: str | None = None
     variant = None
     if lower in lex.claim_modals and reader.is_modal(tok):
+        possibility = lower not in lex.conditional_modals and lower not in lex.must_modals
+        if possibility and hedged_by_layer.get(tok.i) != lex.hedge_modal_rule:
+            return None  # the hedge layer's verdict: permission, past ability, willingness
         cue = _epistemic_modal(reader, tok)
         if lower in lex.conditional_modals:
             variant = "conditional"  # "would have done": a guess, though a weaker sign
@@ -33,7 +36,9 @@ def hedged_claim(reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, 
             cue = tok.text
     elif lower in lex.hedging_adjectives and not (reader.tagged and tok.tag_.startswith("RB")):
         cue = _predicative(reader, tok)
-    elif tok.i in hedged_by_layer and not reader.is_modal(tok):
+    elif hedged_by_layer.get(tok.i, lex.hearsay_rule) != lex.hearsay_rule and not reader.is_modal(
+        tok
+    ):
         cue = _hedge_from_layer(reader, tok, hedged_by_layer[tok.i])
     if cue is None or reader.in_subordinate_clause(tok, lex.subordinators):
         return None
@@ -52,6 +57,30 @@ def guessing_phrase(reader: SentenceReader, tok: Token) -> Cue | None:
     return Cue("hedged-claim", "guess-phrase", {"cue": reader.words(tok.i, end)})
 
 
+def hearsay_clause(
+    reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, str]
+) -> Cue | None:
+    """ "It is generally assumed that the deal was agreed": the claim that follows is a view
+    nobody is named as holding (the hedge layer's agentless passive, in "it is ... that")."""
+    lex = reader.lex
+    if hedged_by_layer.get(tok.i) != lex.hearsay_rule:
+        return None
+    be = reader.token(tok.i - 1)
+    while be is not None and be.tag_ == "RB":
+        be = reader.token(be.i - 1)
+    it = reader.token(be.i - 1) if be is not None else None
+    if be is None or it is None or be.lower_ not in lex.hearsay_be:
+        return None
+    if it.lower_ not in lex.impersonal_subjects:
+        return None
+    if reader.in_subordinate_clause(it, lex.subordinators):
+        return None
+    for i in range(tok.i + 1, min(tok.i + 4, reader.sent.end)):
+        if reader.doc[i].lower_ in lex.hearsay_links:
+            return Cue("hedged-claim", "hearsay", {"cue": reader.words(it.i, i + 1)})
+    return None
+
+
 def _is_hedging_adverb(reader: SentenceReader, tok: Token) -> bool:
     return (
         tok.lower_ in reader.lex.hedging_adverbs
@@ -68,7 +97,10 @@ def _is_seem(reader: SentenceReader, tok: Token) -> bool:
 def _hedge_from_layer(reader: SentenceReader, tok: Token, rule: str) -> str | None:
     """A hedge the hedge layer found, when it qualifies the claim rather than a noun: an
     adjective only after "is" ("it is unclear"), never before a noun ("the supposed
-    moderate")."""
+    moderate"); a softening verb only in no one's voice but the writer's ("the figures suggest",
+    not "he suggested raising the age", which reports a proposal)."""
+    if rule.endswith("verb") and reader.is_person_subject(reader.subject(tok)):
+        return None
     if rule.endswith("adjective"):
         prev = reader.token(tok.i - 1)
         while prev is not None and prev.lower_ in reader.lex.adverbs_of_degree:

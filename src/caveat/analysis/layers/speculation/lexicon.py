@@ -58,6 +58,19 @@ class SpeculationLexicon:
     determiners: frozenset[str]
     generic_determiners: frozenset[str]
     hedge_rules: frozenset[str]
+    hedge_modal_rule: str
+    hearsay_rule: str
+    impersonal_subjects: frozenset[str]
+    hearsay_links: frozenset[str]
+    hearsay_be: frozenset[str]
+    evidential_adverbs: frozenset[str]
+    mind_verbs: frozenset[str]
+    being: frozenset[str]
+    behaviour_adverbs: frozenset[str]
+    ulterior_purposes: frozenset[str]
+    advice_verbs: dict[str, str]  # lemma -> the word that must follow it ("" for none)
+    advice_need_to: frozenset[str]
+    advice_openers: frozenset[str]
     claim_modals: frozenset[str]  # hedging and conditional modals together
     wanting_verbs: frozenset[str]  # motive and person-only verbs together
     all_motive_nouns: frozenset[str]
@@ -123,6 +136,19 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         determiners=words(subjects["fallback"]["determiners"]),
         generic_determiners=words(subjects["generic_determiners"]),
         hedge_rules=words(data["hedge_layer"]["rules"]),
+        hedge_modal_rule=data["hedge_layer"]["modal_rule"],
+        hearsay_rule=data["hedge_layer"]["hearsay_rule"],
+        impersonal_subjects=words(data["hedge_layer"]["impersonal_subjects"]),
+        hearsay_links=words(data["hedge_layer"]["hearsay_links"]),
+        hearsay_be=words(data["hedge_layer"]["hearsay_be"]),
+        evidential_adverbs=words(motive["evidential_adverbs"]),
+        mind_verbs=words(motive["mind_verbs"]),
+        being=words(motive["being"]),
+        behaviour_adverbs=words(motive["behaviour_adverbs"]),
+        ulterior_purposes=words(motive["ulterior_purposes"]),
+        advice_verbs=dict(data["advice"]["verbs"]),
+        advice_need_to=words(data["advice"]["need_to"]),
+        advice_openers=words(data["advice"]["openers"]),
         claim_modals=words(modals["hedging"], modals["conditional"]),
         wanting_verbs=words(motive["verbs"], motive["person_only_verbs"]),
         all_motive_nouns=words(motive["nouns"], motive["modified_nouns"]),
@@ -137,11 +163,23 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
             motive["adjectives"],
             motive["nouns"],
             motive["modified_nouns"],
+            motive["evidential_adverbs"],
+            motive["being"],
+            motive["ulterior_purposes"],
+            list(data["advice"]["verbs"]),
             adverbs["hedging"],
             adverbs["adjectives"],
             subjects["be_forms"],
             [w.split()[0] for w in adverbs["phrases"]],
             ["be", "it", "its"],
         ),
-        known_lemmas=motive_verbs | words(verbs["seem"], verbs["appear"], verbs["scheduled"]),
+        known_lemmas=motive_verbs
+        | words(
+            verbs["seem"],
+            verbs["appear"],
+            verbs["scheduled"],
+            motive["mind_verbs"],
+            motive["ulterior_purposes"],
+            list(data["advice"]["verbs"]),
+        ),
     )

@@ -1,6 +1,7 @@
 """`prediction`: the future stated as fact in the author's voice ("Demand will double by 2030",
 "the plan is bound to fail"); not a timetable ("the trial will begin on Monday"), nor what the
-author or reader will do, nor a "will" inside a subordinate clause."""
+author or reader will do, nor a "will" inside a subordinate clause. Also the future put as advice
+to the reader ("Look for prices to climb again next spring", "Expect more layoffs")."""
 
 from __future__ import annotations
 
@@ -33,3 +34,29 @@ def prediction(reader: SentenceReader, tok: Token) -> Cue | None:
     if verb is not None and reader.lemma(verb) in lex.scheduled and reader.has_date():
         return None  # "the trial will begin on Monday": a timetable
     return Cue("prediction", fields={"cue": reader.words(tok.i, cue_end)})
+
+
+def advice(reader: SentenceReader, tok: Token) -> Cue | None:
+    """ "Look for prices to climb", "Expect more layoffs", "Don't count on a rebound": an
+    imperative that opens the sentence and tells the reader what will happen."""
+    lex = reader.lex
+    lemma = reader.lemma(tok)
+    if lemma not in lex.advice_verbs or (reader.tagged and tok.tag_ != "VB"):
+        return None
+    if any(
+        not (t.is_punct or t.lower_ in lex.advice_openers)
+        for t in reader.doc[reader.sent.start : tok.i]
+    ):
+        return None  # not the sentence's opening imperative
+    particle = lex.advice_verbs[lemma]
+    nxt = reader.token(tok.i + 1)
+    if particle and (nxt is None or nxt.lower_ != particle):
+        return None
+    end = tok.i + (2 if particle else 1)
+    if lemma in lex.advice_need_to and not any(
+        t.lower_ == "to" for t in reader.doc[end : reader.sent.end]
+    ):
+        return None  # "look for the signs": an instruction
+    if nxt is None or nxt.is_punct:
+        return None
+    return Cue("prediction", "advice", {"cue": reader.words(tok.i, end)})

@@ -63,6 +63,8 @@ class SentenceReader:
         return tok.is_alpha and prev not in self.lex.determiners
 
     def is_be(self, tok: Token) -> bool:
+        if self.tagged and tok.tag_ == "POS":
+            return False  # "AARP's apparent reversal": a possessive, not "is"
         return self.lemma(tok) == "be" or tok.lower_ in self.lex.be_forms
 
     def is_modal(self, tok: Token) -> bool:

@@ -16,7 +16,6 @@ FLAGGED = [
     ("Two-thirds of voters agree.", ("Two-thirds", "proportion")),
     ("Half of the country voted for him.", ("Half", "proportion")),
     ("One in five children is poor.", ("One in five", "proportion")),
-    ("Thousands of people marched on the capital.", ("Thousands", "count")),
     ("Some 1,200 troops were deployed.", ("1,200", "count")),
     ("Prices rose 10-15 percent.", ("10-15 percent", "percentage")),
     ("I was a million votes ahead of him.", ("a million", "count")),
@@ -67,6 +66,12 @@ SOURCED = [
 @pytest.mark.parametrize(("text", "expected"), FLAGGED)
 def test_number_detector_flags_unsourced_figures_with_their_unit(flags, text, expected):
     assert expected in flags(text, "number")
+
+
+def test_a_vague_magnitude_is_flagged_at_thorough_only(flags):
+    text = "Thousands of people marched on the capital."
+    assert flags(text, "number", "thorough") == [("Thousands", "vague-magnitude")]
+    assert flags(text, "number") == []
 
 
 @pytest.mark.parametrize("text", NOT_STATISTICS)

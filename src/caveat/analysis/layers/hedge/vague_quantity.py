@@ -1,0 +1,71 @@
+"""`vague-quantity` (shown at the `thorough` sensitivity only): a vague quantity that stands
+for people, works or sources nobody names ("many of his works are considered", "some
+manufacturers say", "several historians"), which WikiWeasel marks and a careful editor asks
+about. Durations and sizes ("for many years") are left alone; the named views of an unnamed
+crowd ("some say", "many experts") are `unnamed-source`, shown at every level."""
+
+from __future__ import annotations
+
+from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+
+#: may stand between the quantity and its noun: "many early works", "some car manufacturers"
+MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP", "VBN", "VBG"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+#: after "of" any noun is a whole the quantity is part of: "some of the clergy", "many of Europe's"
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+#: "Some have argued", "many were killed": the quantity alone as the subject
+VERB_TAGS = {"VBP", "VBD", "VBZ", "MD"}
+
+
+def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
+    lex = scan.lex
+    if scan.low(i) not in lex.vague_starts:
+        return None  # most words that reach this rule start no vague quantity: one set lookup
+    size = scan.phrase_at(i, "vague_phrases") or (1 if scan.low(i) in lex.vague_quantifiers else 0)
+    if not size:
+        return None
+    j = i + size
+    if scan.low(j) in lex.partitive:  # "many of his works", "some of them"
+        k = j + 1
+        if scan.low(k) in lex.vague_pronouns:
+            return scan.span(i, k + 1, "vague-quantity")
+        if scan.low(k) in lex.group_possessors:
+            k += 1
+        end = _noun_end(scan, k, NOUN_TAGS)
+    elif scan.tagged and scan.tag(j) in VERB_TAGS and _opens_clause(scan, i):
+        end = j  # "Some have argued", "; many were killed"
+    else:
+        end = _noun_end(scan, j, PLURAL_TAGS)
+    return scan.span(i, end, "vague-quantity") if end else None
+
+
+def _opens_clause(scan: SentenceScan, i: int) -> bool:
+    return i == 0 or scan.low(i - 1) in {",", ";", ":", "and", "but", "while", "although"}
+
+
+def _noun_end(scan: SentenceScan, k: int, nouns: set[str]) -> int:
+    """The end of a noun (tagged one of `nouns`; without tags, a plural-looking word) at k, past
+    up to two modifiers ("early works"), or 0."""
+    for _ in range(3):
+        word = scan.low(k)
+        if not word or word in scan.lex.vague_not_nouns:
+            return 0
+        if scan.tag(k) in nouns if scan.tagged else _looks_plural(scan, k):
+            return k + 1
+        if scan.tagged and scan.tag(k) not in MODIFIER_TAGS:
+            return 0
+        k += 1
+    return 0
+
+
+def _looks_plural(scan: SentenceScan, k: int) -> bool:
+    word = scan.low(k)
+    # Without tags: a plural-looking word that is no function word ("works", not "has").
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word.isalpha()
+        and word not in scan.lex.function_words
+        and word not in scan.lex.be_forms
+    )
