@@ -119,7 +119,7 @@ def plot_curves(rows: list[Rows], layer: str) -> Path:
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)
-    ax.set_title(f"{layer}: precision-recall over the confidence threshold (held-out halves)")
+    ax.set_title(f"{layer}: precision and recall by threshold (held-out halves)", fontsize=10)
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
     DOCS.mkdir(parents=True, exist_ok=True)
