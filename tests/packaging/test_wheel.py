@@ -28,6 +28,7 @@ EXPECTED_RESOURCES = (
     "caveat/resources/lexicons/hedge.toml",
     "caveat/resources/lexicons/speculation.toml",
     "caveat/resources/lexicons/attribution.toml",
+    "caveat/resources/confidence/calibration.json",
     "caveat/resources/icons/caveat.svg",
     "caveat/resources/icons/hicolor/16x16/apps/io.github.caveat.Caveat.png",
     "caveat/resources/icons/hicolor/256x256/apps/io.github.caveat.Caveat.png",

@@ -38,7 +38,7 @@ def fingerprint_sources(layers: tuple[Layer, ...] | None = None) -> list[Path]:
     """Every file whose change must miss the cache: the analysis package, the top-level modules
     it uses (the data it exchanges, the registry, the rules and their messages, the lexicon
     loader, the reader's words; all of them, so a new one is never missed), each layer's module
-    (a plugin's too) and lexicon, and the bundled lexicons."""
+    (a plugin's too) and lexicon, the bundled lexicons and the confidence calibration."""
     layers = all_layers() if layers is None else layers
     files = sorted((PACKAGE / "analysis").rglob("*.py")) + sorted(PACKAGE.glob("*.py"))
     for layer in layers:
@@ -48,6 +48,8 @@ def fingerprint_sources(layers: tuple[Layer, ...] | None = None) -> list[Path]:
         if layer.lexicon.endswith(".toml"):
             files.append(Path(layer.lexicon).resolve())
     files += sorted(resource_path("lexicons").glob("*.toml"))
+    # the fitted confidence calibration: a refit changes every finding's confidence
+    files += sorted(resource_path("confidence").glob("*.json"))
     return list(dict.fromkeys(files))
 
 

@@ -5,8 +5,6 @@
 - sentence: a sentence is positive when the layer flags anything in it.
 - attribution: over sentences with a digit, "sourced" is predicted when the number layer finds
   attribution in the sentence (its `number_source` spans); scored for the "unsourced" class.
-
-Findings are those shown at the chosen sensitivity (`balanced` by default), as a reader sees them.
 """
 
 from __future__ import annotations
@@ -66,9 +64,12 @@ def evaluate(
     progress: Callable[[int], None] | None = None,
     sensitivity: str = "balanced",
 ) -> Score:
+    """Score `layer` on `corpus` with the findings `sensitivity` shows (the attribution level
+    scores the number layer's sources, which every level finds alike)."""
     from caveat.analysis.pipeline.blocks import disabled_detectors  # spaCy: only when scoring
     from caveat.analysis.pipeline.load import load_pipeline
-    from caveat.analysis.pipeline.spans import spans_at
+    from caveat.analysis.pipeline.spans import findings_of
+    from caveat.sensitivity import shown
 
     records = list(read_corpus(corpus))[:limit]
     if level == "attribution":
@@ -79,7 +80,11 @@ def evaluate(
     with nlp.select_pipes(disable=disabled_detectors(scored)):
         docs = nlp.pipe((r["text"] for r in records), batch_size=256)
         for i, (record, doc) in enumerate(zip(records, docs, strict=True)):
-            spans = [(s.start_char, s.end_char) for s in spans_at(doc, layer, sensitivity)]
+            spans = [
+                (f.start, f.end)
+                for f in findings_of(doc, layer, sensitivity="thorough")
+                if shown(f, sensitivity)
+            ]
             if level == "cue":
                 gold: list[tuple[int, int]] = []
                 aside: list[tuple[int, int]] = []

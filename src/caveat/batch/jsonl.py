@@ -65,6 +65,7 @@ def analyse_file(path: Path) -> tuple[str, str | None]:
     from caveat.batch.work import analysis_entry
     from caveat.reader_words import as_reader_wants
     from caveat.report import analysis_json
+    from caveat.sensitivity import at_level
 
     options = _worker_options
     try:
@@ -74,6 +75,7 @@ def analyse_file(path: Path) -> tuple[str, str | None]:
     analyze = analysis_entry()
     analysis = analyze(document, layers=options["layers"], model=options["model"])
     analysis, _problem = as_reader_wants(analysis, document.text, options["skip_rules"])
+    analysis = at_level(analysis, options["sensitivity"])
     return json.dumps(analysis_json(document, analysis), ensure_ascii=False), None
 
 
@@ -123,13 +125,20 @@ def run_batch(
     model: str | None,
     max_bytes: int,
     skip_rules: frozenset[str] = frozenset(),
+    sensitivity: str = "balanced",
 ) -> tuple[int, int, int]:
     """Analyse every input not yet in `out`; returns (analysed, unreadable, skipped as done)."""
     files = collect_files(inputs)
     done = finished_sources(out)
     todo = [p for p in files if str(p) not in done]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    options = {"layers": layers, "model": model, "max_bytes": max_bytes, "skip_rules": skip_rules}
+    options = {
+        "layers": layers,
+        "model": model,
+        "max_bytes": max_bytes,
+        "skip_rules": skip_rules,
+        "sensitivity": sensitivity,
+    }
     analysed = unreadable = 0
     bar = ProgressBar(len(todo))
     out.parent.mkdir(parents=True, exist_ok=True)

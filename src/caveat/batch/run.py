@@ -244,7 +244,7 @@ def run_batch(
         plan = _plan(paths, finished, present, options.max_bytes)
         wanted = Columns.make(options.layers, list(plan.metadata), metric_names())
         columns = store.agree_columns(wanted)
-        kept = {"skip_rules": sorted(options.skip_rules)}
+        kept = {"skip_rules": sorted(options.skip_rules), "sensitivity": options.sensitivity}
         store.agree_options(kept)
         store.write_manifest(columns, options=kept)  # first: parts always say what they are
         for column, key in columns.metadata:

@@ -128,6 +128,8 @@ class BatchStore:
     def agree_options(self, options: dict[str, Any]) -> None:
         """A rerun must analyse as the runs before it did (their rows would not compare)."""
         known = self.manifest().get("options")
+        if known is not None:
+            known = {"sensitivity": "balanced", **known}  # written before there were levels
         if known is not None and known != options:
             differs = ", ".join(k for k in options if known.get(k) != options[k])
             raise StoreError(

@@ -57,6 +57,8 @@ class BatchOptions:
     ignored: frozenset[str] = frozenset()
     #: rules whose findings are left out (--skip-rules and words.toml's skip_rules)
     skip_rules: frozenset[str] = frozenset()
+    #: the sensitivity level: findings below its thresholds are left out
+    sensitivity: str = "balanced"
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def _one_line(exc: BaseException) -> str:
 
 def _analyse(item: ArticleInput, options: BatchOptions, folder: Path) -> ArticleResult:
     from caveat.reader_words import without_ignored, without_rules
+    from caveat.sensitivity import at_level
 
     # The loaders read files (pdfium needs one): the bytes go to a private folder under the
     # article's own name, so its extension picks the loader as for the original file.
@@ -125,7 +128,7 @@ def _analyse(item: ArticleInput, options: BatchOptions, folder: Path) -> Article
         document, layers=options.layers, model=options.model, use_cache=False, parallel=False
     )
     analysis = without_ignored(analysis, document.text, set(options.ignored))
-    analysis = without_rules(analysis, options.skip_rules)
+    analysis = at_level(without_rules(analysis, options.skip_rules), options.sensitivity)
     text = document.text
     found = analysis.all_findings()
     return ArticleResult(

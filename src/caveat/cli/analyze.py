@@ -20,6 +20,7 @@ from caveat.cli.options import (
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
 from caveat.loaders import load_source
+from caveat.sensitivity import in_words
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +54,7 @@ def print_report(document: Document, analysis: Analysis) -> None:
     findings = analysis.all_findings()
     for f, (line, col) in zip(findings, _lines_and_columns(document.text, findings), strict=True):
         words = " ".join(document.text[f.start : f.end].split())
-        print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message}', file=out)
+        print(f'{line}:{col} {f.layer} {f.rule} "{words}" {f.message} [{in_words(f)}]', file=out)
     print(file=out)
     print(f"pipeline: {analysis.pipeline.display_name()}", file=out)
     for layer in analysis.layers:
@@ -86,7 +87,14 @@ def run_batch(args: argparse.Namespace) -> int:
     from caveat.batch.jsonl import run_batch as batch
 
     analysed, unreadable, skipped = batch(
-        args.files, args.jsonl, args.jobs, args.layers, args.model, args.max_size, args.skip_rules
+        args.files,
+        args.jsonl,
+        args.jobs,
+        args.layers,
+        args.model,
+        args.max_size,
+        args.skip_rules,
+        args.sensitivity,
     )
     print(
         f"{analysed} analysed, {unreadable} unreadable, {skipped} already done: {args.jsonl}",
@@ -115,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     layers = layers_for(document, args.layers, args.any_language)
     with terminal_progress(document) as progress:
         found = analyze(document, layers=layers, model=args.model, progress=progress)
-    analysis = as_reader_wants(document, found, skip)
+    analysis = as_reader_wants(document, found, skip, args.sensitivity)
     if args.json:
         write_analysis_json(document, analysis, sys.stdout)
     else:

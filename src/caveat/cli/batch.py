@@ -125,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_size,
         ignored=frozenset(load_ignored_words()),
         skip_rules=skip | words.skip_rules,
+        sensitivity=args.sensitivity,
     )
 
     def make_engine() -> Engine:

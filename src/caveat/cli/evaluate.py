@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from caveat.analysis.evaluate import LEVELS
+from caveat.cli.options import add_sensitivity_option
 from caveat.layers import layer_ids
-from caveat.rules import DEFAULT_SENSITIVITY, SENSITIVITIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,13 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", choices=LEVELS, required=True)
     p.add_argument("--limit", type=int, help="score only the first N records")
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the fallback)")
-    p.add_argument(
-        "--sensitivity",
-        choices=SENSITIVITIES,
-        default=DEFAULT_SENSITIVITY,
-        help="score the findings a reader sees at this level (default: balanced)",
-    )
     p.add_argument("--json", action="store_true")
+    add_sensitivity_option(p)
     p.set_defaults(run=run)
 
 
@@ -53,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(score.as_dict()))
     else:
         print(
-            f"{args.layer} on {args.corpus.name}, {args.level} level, {args.sensitivity}:"
-            f" n={score.n}"
+            f"{args.layer} on {args.corpus.name}, {args.level} level, "
+            f"{args.sensitivity}: n={score.n}"
         )
         print(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
         print(f"tp {score.tp}  fp {score.fp}  fn {score.fn}")

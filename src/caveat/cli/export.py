@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         analysis = analyze(document, layers=layers, model=args.model)
         if analysis.pipeline.notice:
             print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
-        analysis = as_reader_wants(document, analysis, skip)
+        analysis = as_reader_wants(document, analysis, skip, args.sensitivity)
         pages = export_pdf(
             document, analysis, args.output, layers=layers, renderer=render_print_job
         )

@@ -64,10 +64,31 @@ def layers_for(document: Document, layers: Sequence[str], any_language: bool) ->
     return ()
 
 
+def level_option(value: str) -> str:
+    from caveat.sensitivity import sensitivity_option
+
+    try:
+        return sensitivity_option(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_sensitivity_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sensitivity",
+        type=level_option,
+        default="balanced",
+        metavar="LEVEL",
+        help="how much to show: strict (only the surest findings), balanced (the default) or "
+        "thorough (also what a careful editor might question)",
+    )
+
+
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--layers", type=layers_option, default=layer_ids(), help="comma-separated layers"
     )
+    add_sensitivity_option(p)
     p.add_argument("--model", help="spaCy model to prefer ('rules' for the rule-based fallback)")
     p.add_argument(
         "--skip-rules",
@@ -119,13 +140,17 @@ def chosen_skips(args: argparse.Namespace) -> frozenset[str]:
 
 
 def as_reader_wants(
-    document: Document, analysis: Analysis, skip_rules: frozenset[str] = frozenset()
+    document: Document,
+    analysis: Analysis,
+    skip_rules: frozenset[str] = frozenset(),
+    sensitivity: str = "balanced",
 ) -> Analysis:
     """Leave out what the reader asked never to see: the ignore list, the rules words.toml
-    skips and `skip_rules`."""
+    skips, `skip_rules`, and what the sensitivity level does not show."""
     from caveat import reader_words
+    from caveat.sensitivity import at_level
 
     analysis, problem = reader_words.as_reader_wants(analysis, document.text, skip_rules)
     if problem:
         print(f"caveat: note: {problem}", file=sys.stderr)
-    return analysis
+    return at_level(analysis, sensitivity)

@@ -24,7 +24,9 @@ from pypdf.generic import (
 
 from caveat.export.boxes import Placement, Rect
 from caveat.export.increment import IncrementalPdf
+from caveat.findings import Finding
 from caveat.layers import Layer
+from caveat.sensitivity import in_words
 
 PRINT_FLAG = 4
 TINT_STRENGTH = 0.42  # how much of the layer colour the highlight fill keeps over white
@@ -39,6 +41,11 @@ def tint(color: str, strength: float = TINT_STRENGTH) -> tuple[float, float, flo
 def rgb(color: str) -> tuple[float, float, float]:
     """`color` ("#rrggbb") as RGB in 0..1."""
     return tint(color, 1.0)
+
+
+def note(finding: Finding) -> str:
+    """The highlight's note: why it is flagged, and how sure Caveat is."""
+    return f"{finding.message}\nConfidence: {in_words(finding)}"
 
 
 def _pdf_date(moment: datetime) -> str:
@@ -154,7 +161,7 @@ class HighlightWriter:
                 NameObject("/Rect"): ArrayObject(FloatObject(round(v, 3)) for v in box),
                 NameObject("/QuadPoints"): quads,
                 NameObject("/C"): ArrayObject(FloatObject(c) for c in tint(layer.colour)),
-                NameObject("/Contents"): TextStringObject(finding.message),
+                NameObject("/Contents"): TextStringObject(note(finding)),
                 NameObject("/T"): TextStringObject(layer.title),
                 NameObject("/Subj"): TextStringObject(f"{layer.title}: {finding.rule}"),
                 NameObject("/NM"): TextStringObject(f"caveat-{self._serial}"),

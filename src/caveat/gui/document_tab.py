@@ -92,6 +92,7 @@ class DocumentTab(QWidget):
         self.side_panel.previous_requested.connect(self.previous_finding)
         visibility.changed.connect(self._on_visibility_changed)
         visibility.rules.changed.connect(self._on_visibility_changed)
+        visibility.sensitivity_changed.connect(lambda _level: self.refresh())
         filters.changed.connect(self.refresh)
         runner.signals.progress.connect(self._on_progress)
         runner.signals.partial.connect(self._on_partial)
@@ -210,27 +211,25 @@ class DocumentTab(QWidget):
             return None
         return self._seen()
 
-    def _seen(self) -> Analysis | None:
+    def _seen(self, every_layer: bool = False) -> Analysis | None:
+        """As the reader sees it; `every_layer`: hidden layers and rules included."""
         if self.analysis is None:
             return None
         return analysis_as_seen(
             self.analysis,
             self.document,
-            self._visibility.visible(),
+            layer_ids() if every_layer else self._visibility.visible(),
             self._filters.dismissed(self.document.source),
             self._filters.ignored(),
-            self._visibility.rules.hidden(),
+            () if every_layer else self._visibility.rules.hidden(),
+            self._visibility.sensitivity(),
         )
 
     def _rule_counts(self) -> RuleCounts | None:
-        """Each rule's findings, hidden rules and layers included, less dismissed and ignored."""
-        if self.analysis is None or self.analysis.partial:
-            return None
-        dismissed = self._filters.dismissed(self.document.source)
-        every = analysis_as_seen(
-            self.analysis, self.document, layer_ids(), dismissed, self._filters.ignored()
-        )
-        return count_rules(every)
+        """Each rule's findings at the sensitivity, hidden rules and layers included, less
+        dismissed and ignored."""
+        every = self._seen(every_layer=True)
+        return None if every is None or every.partial else count_rules(every)
 
     def _on_visibility_changed(self, _layer: str, _visible: bool) -> None:
         self.refresh()

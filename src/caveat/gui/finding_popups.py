@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from caveat.document import Document
 from caveat.findings import Finding
 from caveat.gui import theme
+from caveat.sensitivity import in_words
 
 #: "Never flag" is offered for words and short phrases ("could", "some say"), not sentences
 IGNORABLE_WORDS, IGNORABLE_CHARS = 4, 40
@@ -28,7 +29,8 @@ def finding_tooltip(finding: Finding, document: Document) -> str:
         f"<p style='white-space:pre-wrap'><b style='color:{color}'>"
         f"{html.escape(theme.layer_name(finding.layer))}</b> &middot; "
         f"“{html.escape(words, quote=False)}”<br>{html.escape(finding.message, quote=False)}"
-        f"<br><small>rule: {html.escape(finding.rule)}</small></p>"
+        f"<br><small>{html.escape(in_words(finding))} · rule: {html.escape(finding.rule)}"
+        "</small></p>"
     )
 
 

@@ -29,6 +29,7 @@ from caveat.gui.excerpts import (
 from caveat.gui.slices import SliceRunner
 from caveat.gui.swatch import layer_icon
 from caveat.layers import get_layer
+from caveat.sensitivity import in_words
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 BATCH = 200  # entries added per slice: thousands at once stall the window
@@ -98,7 +99,7 @@ class FindingsList(QTreeWidget):
     def _item(self, document: Document, finding: Finding, index: TextIndex) -> QTreeWidgetItem:
         where = excerpt(document, finding, index)
         item = QTreeWidgetItem([f"{where.line}  {where.as_text()}"])
-        item.setToolTip(0, f"Line {where.line}: {finding.message}")
+        item.setToolTip(0, f"Line {where.line}: {finding.message} ({in_words(finding)})")
         item.setData(0, FINDING_ROLE, finding)
         item.setData(0, EXCERPT_ROLE, where)
         self._items[finding] = item

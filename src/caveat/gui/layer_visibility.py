@@ -13,6 +13,7 @@ class LayerVisibility(QObject):
     """The visible layers; `changed` fires on every toggle and the choice is saved at once."""
 
     changed = Signal(str, bool)  # layer id, visible
+    sensitivity_changed = Signal(str)  # the level now shown
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -20,6 +21,18 @@ class LayerVisibility(QObject):
         self._visible = settings.visible_layers()
         #: the rules shown within the visible layers
         self.rules = RuleVisibility(settings, self)
+        #: how sure a finding must be to be shown (caveat.sensitivity); filters, never re-runs
+        self._sensitivity = settings.sensitivity()
+
+    def sensitivity(self) -> str:
+        return self._sensitivity
+
+    def set_sensitivity(self, level: str) -> None:
+        if level == self._sensitivity:
+            return
+        self._sensitivity = level
+        self._settings.set_sensitivity(level)
+        self.sensitivity_changed.emit(level)
 
     def is_visible(self, layer: str) -> bool:
         return layer in self._visible

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from caveat.gui import theme
 from caveat.gui.settings_file import open_settings
 from caveat.layers import layer_ids
+from caveat.sensitivity import DEFAULT_LEVEL, LEVELS
 
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
@@ -55,6 +56,14 @@ class Settings:
 
     def set_hidden_rules(self, rules: set[str]) -> None:
         self.q.setValue("rules/hidden", sorted(rules))
+
+    def sensitivity(self) -> str:
+        """The sensitivity level the reader chose (balanced until they choose)."""
+        value = str(self.q.value("view/sensitivity") or DEFAULT_LEVEL)
+        return value if value in LEVELS else DEFAULT_LEVEL
+
+    def set_sensitivity(self, level: str) -> None:
+        self.q.setValue("view/sensitivity", level)
 
     def geometry(self) -> QByteArray | None:
         value = self.q.value("window/geometry")

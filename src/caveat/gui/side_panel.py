@@ -29,9 +29,11 @@ from caveat.gui.findings_list import FindingsList
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.rule_about import RuleAbout
 from caveat.gui.rule_list import RuleList
+from caveat.gui.sensitivity_control import SensitivityControl
 from caveat.gui.swatch import layer_icon
 from caveat.gui.typical_news import TypicalNewsCard
 from caveat.layers import all_layers
+from caveat.sensitivity import in_words
 
 #: metrics shown, in this order, with their names as a reader says them
 METRIC_NAMES = {
@@ -126,6 +128,8 @@ class SidePanel(QWidget):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         visibility.changed.connect(self._sync_toggle)
+        self.sensitivity = SensitivityControl(visibility)
+        layout.addWidget(self.sensitivity)
         self.typical_news = TypicalNewsCard()
         layout.addWidget(self.typical_news)
 
@@ -216,7 +220,8 @@ class SidePanel(QWidget):
         dim = theme.dimmed_text(self.palette()).name()
         self.finding_title.setText(
             f"<b style='color:{color}'>{html.escape(theme.layer_name(finding.layer))}</b>"
-            f" <span style='color:{dim}'>· line {line} · {html.escape(finding.rule)}</span>"
+            f" <span style='color:{dim}'>· line {line} · {html.escape(finding.rule)}"
+            f" · {html.escape(in_words(finding))}</span>"
         )
         words = " ".join(document.text[finding.start : finding.end].split())
         self.finding_text.setText(

@@ -14,6 +14,7 @@ from pathlib import Path
 from caveat import reader_words
 from caveat.document import Document
 from caveat.findings import Analysis, Finding
+from caveat.sensitivity import DEFAULT_LEVEL, at_level
 
 
 @dataclass(frozen=True)
@@ -102,15 +103,16 @@ def analysis_as_seen(
     dismissed: frozenset[Dismissal],
     ignored: set[str],
     hidden_rules: Collection[str] = (),
+    sensitivity: str = DEFAULT_LEVEL,
 ) -> Analysis:
-    """`analysis` limited to the visible layers, less dismissed and ignored findings and the
-    findings of hidden rules.
+    """`analysis` limited to the visible layers, less dismissed and ignored findings, the
+    findings of hidden rules and those the sensitivity level does not show.
 
     Counts and densities follow, since Analysis derives them from its findings.
     """
     shown = tuple(layer for layer in analysis.layers if layer in set(visible))
     trimmed = reader_words.without_ignored(analysis, document.text, ignored)
-    trimmed = reader_words.without_rules(trimmed, hidden_rules)
+    trimmed = at_level(reader_words.without_rules(trimmed, hidden_rules), sensitivity)
     dismissed_keys = {(d.layer, d.start, d.end, d.text) for d in dismissed}
     findings = {
         layer: tuple(

@@ -51,3 +51,24 @@ def test_a_local_worker_killed_mid_run_loses_only_its_batch(
     assert main(["batch", str(good_articles), "--out", str(out)]) == 0
     assert "10 articles: 0 analysed, 0 unreadable, 10 already done" in capsys.readouterr().err
     assert read_articles(out) == rows
+
+
+def test_a_batch_at_strict_keeps_what_analyze_at_strict_shows_and_reruns_only_at_strict(
+    tmp_path, bundled_sample, capsys
+):
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sample = folder / "sample.md"
+    sample.write_bytes(bundled_sample.read_bytes())
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "--out", str(out), "--workers", "1"]
+    assert main([*args, "--sensitivity", "strict"]) == 0
+    capsys.readouterr()
+    assert main(["analyze", str(sample), "--json", "--sensitivity", "strict"]) == 0
+    strict = json.loads(capsys.readouterr().out)
+    assert_same_as_analyze(read_articles(out)[str(sample)], read_findings(out)[str(sample)], strict)
+    assert len(strict["findings"]) < len(analyze_json(sample, capsys)["findings"])
+    assert main([*args, "--sensitivity", "thorough"]) == 1
+    assert "other options (sensitivity)" in capsys.readouterr().err

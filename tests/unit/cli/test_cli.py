@@ -1,6 +1,7 @@
 """The headless command line: analyze (text and JSON) and eval."""
 
 import json
+import re
 
 import pytest
 
@@ -34,6 +35,7 @@ def test_analyze_prints_line_col_layer_rule_text_message(bundled_sample, capsys)
         assert row.isdigit() and col.isdigit()
         assert layer in ("hedge", "number", "speculation")
         assert rest.startswith('"')
+        assert re.search(r" \[(sure|likely|possible) \(\d+%\)\]$", rest), rest
 
 
 def test_analyze_layers_option_limits_the_output(bundled_sample, capsys):
@@ -140,3 +142,37 @@ def test_a_closed_pipe_ends_quietly(bundled_sample, tmp_path):
     process.stdout.close()  # as `| head -c 10` would
     _out, err = process.communicate(timeout=120)
     assert b"Traceback" not in err
+
+
+def test_sensitivity_levels_nest_and_carry_confidence(bundled_sample, capsys):
+    found = {}
+    for level in ("strict", "balanced", "thorough"):
+        assert main(["analyze", str(bundled_sample), "--json", "--sensitivity", level]) == 0
+        out = json.loads(capsys.readouterr().out)
+        found[level] = {(f["start"], f["end"], f["rule"]) for f in out["findings"]}
+        assert all(0 <= f["confidence"] <= 1 for f in out["findings"])
+    assert found["strict"] <= found["balanced"] <= found["thorough"]
+    assert found["strict"] < found["thorough"]
+    assert main(["analyze", str(bundled_sample), "--json"]) == 0
+    default = {
+        (f["start"], f["end"], f["rule"]) for f in json.loads(capsys.readouterr().out)["findings"]
+    }
+    assert default == found["balanced"]
+
+
+def test_an_unknown_sensitivity_is_a_usage_error(bundled_sample, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(bundled_sample), "--sensitivity", "paranoid"])
+    assert exit_info.value.code == 2
+    assert "unknown sensitivity 'paranoid'" in capsys.readouterr().err
+
+
+def test_eval_at_strict_is_no_less_precise(tiny_corpus, capsys):
+    scores = {}
+    for level in ("strict", "thorough"):
+        args = ["eval", str(tiny_corpus), "--layer", "hedge", "--level", "cue", "--json"]
+        assert main([*args, "--sensitivity", level]) == 0
+        scores[level] = json.loads(capsys.readouterr().out)
+    assert scores["strict"]["tp"] + scores["strict"]["fp"] <= (
+        scores["thorough"]["tp"] + scores["thorough"]["fp"]
+    )

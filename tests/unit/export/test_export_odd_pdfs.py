@@ -61,7 +61,7 @@ def highlights(path: Path) -> list[str]:
     if reader.is_encrypted:
         assert reader.decrypt("")
     return sorted(
-        str(a.get_object()["/Contents"])
+        str(a.get_object()["/Contents"]).split("\n")[0]
         for page in reader.pages
         for a in page.get("/Annots", [])
         if a.get_object()["/Subtype"] == "/Highlight"

@@ -57,7 +57,9 @@ def test_pdf_input_keeps_its_pages_and_gains_one_highlight_per_finding(pdf_artic
     annots = [
         (i, a.get_object()) for i, page in enumerate(after.pages) for a in page.get("/Annots", [])
     ]
-    assert sorted(str(a["/Contents"]) for _i, a in annots) == [f"why {n}" for n in range(4)]
+    assert sorted(str(a["/Contents"]).split("\n")[0] for _i, a in annots) == [
+        f"why {n}" for n in range(4)
+    ]
     pdf = pdfium.PdfDocument(out)
     flagged = {f.message: " ".join(document.text[f.start : f.end].split()) for f in analysis}
     for page_index, annot in annots:
@@ -69,9 +71,9 @@ def test_pdf_input_keeps_its_pages_and_gains_one_highlight_per_finding(pdf_artic
             )
             for i in range(0, len(q), 8)
         )
-        assert inside == flagged[str(annot["/Contents"])]
-    assert {i for i, a in annots if str(a["/Contents"]) == "why 2"} == {1}
-    lines = {str(a["/Contents"]): len(a["/QuadPoints"]) // 8 for _i, a in annots}
+        assert inside == flagged[str(annot["/Contents"]).split("\n")[0]]
+    assert {i for i, a in annots if str(a["/Contents"]).split("\n")[0] == "why 2"} == {1}
+    lines = {str(a["/Contents"]).split("\n")[0]: len(a["/QuadPoints"]) // 8 for _i, a in annots}
     assert lines == {"why 0": 1, "why 1": 1, "why 2": 1, "why 3": 2}
 
 
@@ -90,3 +92,11 @@ def test_pdf_export_refuses_to_overwrite_the_original(pdf_article):
     with pytest.raises(ExportError, match="is the article itself"):
         export_pdf(document, analysis, path)
     assert path.read_bytes() == original
+
+
+def test_the_note_says_how_sure_caveat_is():
+    from caveat.export.annotate import note
+    from caveat.findings import Finding
+
+    text = note(Finding(0, 5, "hedge", "epistemic-modal", "'may' hedges the claim", 1.0))
+    assert text == "'may' hedges the claim\nConfidence: sure (100%)"

@@ -95,7 +95,12 @@ def iter_block_results(
                 batch_size=len(batch),
             )
             for (i, start, _end, last), doc in zip(batch, docs, strict=True):
-                found.extend(f for layer in layers for f in findings_of(doc, layer, start))
+                # every finding, thorough-only rules too: the reader's level filters the view
+                found.extend(
+                    f
+                    for layer in layers
+                    for f in findings_of(doc, layer, start, sensitivity="thorough")
+                )
                 if last:
                     yield _result(document, i, found)
                     found = []

@@ -6,15 +6,18 @@ extension is keyed by position alone and two layers may flag the same words. Mes
 the rule's template (rules.py), never from the detector's code.
 
 A rule or variant marked `level = "thorough"` in its table is flagged on the Doc like any other
-(the rule-example tests and `caveat eval --sensitivity thorough` read it there), but its findings
-are left out below that sensitivity: `findings_of` and `spans_at` are the one place that decides
-(issue 11's sensitivity levels add their confidence thresholds on top).
+(the rule-example tests and `caveat eval --sensitivity thorough` read it there); `findings_of`
+and `spans_at` leave it out below that sensitivity. An analysis keeps every finding (it asks at
+`thorough`), each with its calibrated confidence (analysis/confidence), and what a reader sees
+at a level is filtered from it (caveat.sensitivity), so switching level never re-analyses.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from caveat.analysis.confidence.features import DocContext, sentences_flagged, span_features
+from caveat.analysis.confidence.model import confidence
 from caveat.findings import Finding
 from caveat.rules import DEFAULT_SENSITIVITY, Rule, shown_at
 
@@ -51,7 +54,7 @@ def flag(
 
 
 def spans_at(doc: Doc, layer: str, sensitivity: str = DEFAULT_SENSITIVITY) -> list[Span]:
-    """The spans of `layer` on `doc` that show at `sensitivity`."""
+    """The spans of `layer` on `doc` whose rule shows at `sensitivity` (by the rule's level)."""
     messages = doc.user_data.get(_KEY, {})
     return [
         span
@@ -68,23 +71,40 @@ def _level(messages: dict, layer: str, span: Span) -> str:
 def findings_of(
     doc: Doc, layer: str, offset: int = 0, sensitivity: str = DEFAULT_SENSITIVITY
 ) -> list[Finding]:
-    """The findings a detector left on `doc` that show at `sensitivity`, shifted by `offset`
-    into the document text."""
-    found = []
+    """The findings a detector left on `doc` whose rule shows at `sensitivity`, shifted by
+    `offset` into the document text, each with its confidence calibrated in context. (The
+    confidence thresholds of the levels are applied by caveat.sensitivity, on top.)"""
+    return [f for f, _prior, _features in scored_findings(doc, layer, offset, sensitivity)]
+
+
+def flagged_words(text: str) -> str:
+    """A finding's words as the confidence model knows them: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+def scored_findings(
+    doc: Doc, layer: str, offset: int = 0, sensitivity: str = DEFAULT_SENSITIVITY
+) -> list[tuple[Finding, float, tuple[float, ...]]]:
+    """The findings with the prior and the context features their confidence was computed from
+    (the fit script reads these)."""
+    spans = spans_at(doc, layer, sensitivity)
+    if not spans:
+        return []
     messages = doc.user_data.get(_KEY, {})
-    for span in doc.spans.get(layer, []):
+    context = DocContext.of(doc)
+    flagged = sentences_flagged(context, spans)
+    found = {}
+    for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, confidence, level = messages.get(key, ("", 1.0, "strict"))
-        if not shown_at(level, sensitivity):
-            continue
-        found.append(
-            Finding(
-                span.start_char + offset,
-                span.end_char + offset,
-                layer,
-                span.label_,
-                message,
-                confidence,
-            )
+        message, prior, _level = messages.get(key, ("", 1.0, "strict"))
+        features = span_features(doc, span, context, flagged)
+        finding = Finding(
+            span.start_char + offset,
+            span.end_char + offset,
+            layer,
+            span.label_,
+            message,
+            confidence(layer, span.label_, prior, features, flagged_words(span.text)),
         )
-    return sorted(set(found))
+        found[finding] = (prior, features)
+    return [(finding, *found[finding]) for finding in sorted(found)]

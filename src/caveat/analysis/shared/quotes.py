@@ -20,6 +20,7 @@ SINGLE_EITHER = frozenset({"'"})
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS  # the one set of quotation marks every layer uses
+_RANGES_KEY = "caveat_quoted_ranges"  # doc.user_data: quoted_token_ranges, once per Doc
 # An opening mark sits after a space or one of these; a closing mark before a space or these.
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-/")
@@ -89,10 +90,15 @@ def _pairs(
 
 
 def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges (start, end exclusive) of quoted text, quotation marks included."""
-    pairs = _pairs(doc, DOUBLE_MARKS, DOUBLE_OPEN, DOUBLE_CLOSE, run_to_end=True)
-    pairs += _pairs(doc, SINGLE_MARKS, SINGLE_OPEN, SINGLE_CLOSE, run_to_end=False)
-    return sorted((start, end + 1) for start, end in pairs)
+    """Token ranges (start, end exclusive) of quoted text, quotation marks included. Found once
+    per Doc and kept on it: a detector and the confidence features both ask."""
+    known = doc.user_data.get(_RANGES_KEY)
+    if known is None:
+        pairs = _pairs(doc, DOUBLE_MARKS, DOUBLE_OPEN, DOUBLE_CLOSE, run_to_end=True)
+        pairs += _pairs(doc, SINGLE_MARKS, SINGLE_OPEN, SINGLE_CLOSE, run_to_end=False)
+        known = tuple(sorted((start, end + 1) for start, end in pairs))
+        doc.user_data[_RANGES_KEY] = known
+    return list(known)
 
 
 def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:

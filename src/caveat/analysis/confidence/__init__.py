@@ -1,0 +1,1 @@
+"""Calibrated confidence: a finding's rule prior adjusted by the context it was found in."""
