@@ -53,6 +53,18 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
+def wait_with_peak(process: subprocess.Popen[bytes]) -> tuple[os.struct_rusage, int]:
+    """Wait for `process`, polling its tree's memory: its resource usage and peak RSS in KB."""
+    peak = 0
+    while True:
+        peak = max(peak, tree_rss_kb(process.pid))
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage, peak
+        time.sleep(0.02)
+
+
 def run_once(command: list[str]) -> dict[str, float | str]:
     """Run `command` to its end with a fresh cache folder: wall, CPU, peak tree RSS, digest."""
     with (
@@ -62,15 +74,8 @@ def run_once(command: list[str]) -> dict[str, float | str]:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
-        peak = 0
-        while True:
-            peak = max(peak, tree_rss_kb(process.pid))
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            time.sleep(0.02)
+        usage, peak = wait_with_peak(process)
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
         process.stderr.close()

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from end_to_end import run_once, tree_rss_kb  # noqa: E402
+from end_to_end import run_once, wait_with_peak  # noqa: E402
 from news_text import write_news  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,14 +134,7 @@ def cold_start(path: Path, late: bool = False) -> dict[str, float]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        peak = 0
-        while True:
-            peak = max(peak, tree_rss_kb(process.pid))
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            time.sleep(0.02)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        usage, peak = wait_with_peak(process)
         if not report.exists():
             raise SystemExit(f"the window reported nothing: {process.stderr.read().decode()}")
         process.stderr.close()
