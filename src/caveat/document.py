@@ -84,8 +84,8 @@ class Document:
 
     def block_at(self, offset: int) -> int:
         """Index of the block holding `offset` (the one before it if it falls between blocks)."""
-        starts = [b.start for b in self.blocks]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        # a key, not a list of starts: this runs on every scroll of a tab with ~100,000 blocks
+        return max(0, bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of `offset`, as an editor would show them."""
