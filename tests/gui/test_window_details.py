@@ -159,3 +159,17 @@ def test_files_dropped_on_the_window_open_in_tabs(window, tmp_path):
     drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, buttons, keys)
     window.dropEvent(drop)
     assert [t.document.source for t in window.document_tabs()] == [path]
+
+
+def test_a_text_too_long_for_the_window_is_refused_in_one_line(window, tmp_path, monkeypatch):
+    from caveat.gui import window_opening
+
+    monkeypatch.setattr(window_opening, "WINDOW_TEXT_LIMIT", 1_000)
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    long.write_text("About 40 people may have left. " * 40, "utf-8")  # 1,240 characters
+    short.write_text("About 40 people may have left.", "utf-8")
+    window.open_paths([long, short])
+    assert [t.document.source for t in window.document_tabs()] == [short]
+    assert window.message_bar.kind == "error"
+    assert "long.txt" in window.message_bar.label.text()
+    assert "caveat analyze" in window.message_bar.label.text()

@@ -17,6 +17,24 @@ from caveat.gui.open_sources import ask_for_address, document_from_clipboard, si
 from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
 from caveat.resources import sample_article
 
+#: The most text the window opens. The window holds its text, layout and highlights (about 60 MB
+#: per MB of text, measured) beside the analysis process (about 450 MB at most, however long the
+#: text): 8 MB keeps both together under 1 GB. The command line streams and takes up to 50 MB.
+WINDOW_TEXT_LIMIT = 8_000_000
+
+
+def too_long_for_window(document: Document) -> str | None:
+    """Why the window will not show `document` (its text is too long), or None."""
+    size = len(document.text)
+    if size <= WINDOW_TEXT_LIMIT:
+        return None
+    return (
+        f"its text is {size / 1_000_000:.1f} million characters, more than the window shows "
+        f"({WINDOW_TEXT_LIMIT // 1_000_000} million) within 1 GB of memory; "
+        "<i>caveat analyze</i> and <i>caveat export</i> on the command line take it"
+    )
+
+
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QTabWidget
@@ -77,6 +95,9 @@ class OpeningWindow(QMainWindow):
         except LoadError as exc:
             self.message_bar.show_error(f"Nothing to open: {html.escape(exc.reason)}.")
             return None
+        if reason := too_long_for_window(document):
+            self.message_bar.show_error(f"The clipboard's text was not opened: {reason}.")
+            return None
         return self._show_document(document)
 
     def open_address(self, address: str = "") -> None:
@@ -92,6 +113,11 @@ class OpeningWindow(QMainWindow):
     def _on_address_opened(self, document: Document) -> None:
         if self.message_bar.kind == "info" and not self.address_opener.busy():
             self.message_bar.hide()  # "Opening …" is done
+        if reason := too_long_for_window(document):
+            self.message_bar.show_error(
+                f"<b>{html.escape(document.name)}</b> was not opened: {reason}."
+            )
+            return
         self._show_document(document)
 
     def _on_address_failed(self, address: str, reason: str) -> None:
@@ -113,6 +139,9 @@ class OpeningWindow(QMainWindow):
                 continue
             except Exception as exc:  # noqa: BLE001 - a loader bug must not take the window down
                 errors.append(f"<b>{Path(path).name}</b> could not be opened: {exc}")
+                continue
+            if reason := too_long_for_window(document):
+                errors.append(f"<b>{html.escape(document.name)}</b> was not opened: {reason}.")
                 continue
             opened.append(self._show_document(document))
             if document.source is not None:
