@@ -96,3 +96,12 @@ def test_failed_export_is_explained_in_a_message_box(parent, tmp_path, monkeypat
     assert export_with_dialog(parent, _document(tmp_path), ANALYSIS, ["hedge"]) is None
     assert len(dialogs.warnings) == 1
     assert "does not exist" in dialogs.warnings[0]
+
+
+def test_the_summary_says_what_the_reader_chose_to_see(parent, tmp_path, monkeypatch):
+    Dialogs(monkeypatch, str(tmp_path / "chosen.pdf"))
+    choices = "Shown at the thorough sensitivity. Rules switched off: Hedging adverb."
+    written = export_with_dialog(parent, _document(tmp_path), ANALYSIS, ["hedge"], None, choices)
+    assert written is not None
+    text = " ".join(page.extract_text() for page in PdfReader(written).pages)
+    assert "Shown at the thorough sensitivity." in " ".join(text.split())

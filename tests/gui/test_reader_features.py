@@ -94,8 +94,11 @@ def test_after_an_export_the_bar_offers_open_and_show_in_folder(
     exports = tmp_path / "exports"
     exports.mkdir()
 
-    def save(_parent, document, _analysis, _layers, folder):
+    said: list[str] = []
+
+    def save(_parent, document, _analysis, _layers, folder, choices):
         offered.append(str(folder))
+        said.append(choices)
         out = exports / "plan.caveat.pdf"
         out.write_bytes(b"%PDF-1.7\n")
         return out
@@ -114,6 +117,7 @@ def test_after_an_export_the_bar_offers_open_and_show_in_folder(
         QUrl.fromLocalFile(str(exports)),
     ]
     assert offered[1] == str(exports)  # the next export starts in the last export's folder
+    assert said[0] == "Shown at the balanced sensitivity."  # the summary says what was shown
 
 
 def test_the_caret_line_after_find_is_the_match(make_tab):

@@ -32,7 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from caveat.analysis.run import analyze
     from caveat.export.pdf import ExportError, check_target, export_pdf
+    from caveat.export.summary import reader_choices
     from caveat.gui.print_layout import render_print_job
+    from caveat.reader_words import load_reader_words
 
     skip = chosen_skips(args)  # a mistyped rule is named before anything is read
     document = load_source(args.file, max_bytes=args.max_size)
@@ -44,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
         if analysis.pipeline.notice:
             print(f"note: {analysis.pipeline.notice}", file=sys.stderr)
         analysis = as_reader_wants(document, analysis, skip, args.sensitivity)
-        pages = export_pdf(
-            document, analysis, args.output, layers=layers, renderer=render_print_job
-        )
+        skipped_in_words = load_reader_words()[0].skip_rules
+        choices = reader_choices(args.sensitivity, skip | skipped_in_words)
+        pages = export_pdf(document, analysis, args.output, layers, render_print_job, choices)
     except ExportError as exc:
         print(f"caveat: {exc}", file=sys.stderr)
         return 1

@@ -177,8 +177,10 @@ def export_pdf(
     output: Path | str,
     layers: Iterable[str] | None = None,
     renderer: Renderer | None = None,
+    choices: str = "",
 ) -> int:
-    """Write the annotated PDF to `output`; return its number of pages.
+    """Write the annotated PDF to `output`; return its number of pages. `choices` (the
+    sensitivity and rules switched off, in words) goes on the summary's first page.
 
     `renderer` prints text articles (and the summary); a PDF input needs none for its own
     pages, and without one its export has no summary pages. Raises ExportError with a message
@@ -204,7 +206,9 @@ def export_pdf(
             for p in placements:
                 first_pages.setdefault(p.finding, p.page + 1)
             summary = work / "summary.pdf"
-            job = summary_job(document, analysis, chosen, first_pages, pdf.page_count() + 1)
+            job = summary_job(
+                document, analysis, chosen, first_pages, pdf.page_count() + 1, choices
+            )
             renderer(job, summary)
         try:
             pages = _annotate(pdf, document, chosen, placements, printed, summary)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from caveat.analysis.readability.meanings import DESCRIPTIONS, grade_in_words, unmeasured_reason
 from caveat.document import Document
@@ -11,6 +11,7 @@ from caveat.export.printjob import PrintBlock, PrintJob, PrintTable, Style, Swat
 from caveat.findings import Analysis, Finding
 from caveat.layers import get_layer
 from caveat.reference import reference, standing
+from caveat.rules import get_rule
 
 #: metrics measured in US school grades, which the summary also says in words
 GRADE_METRICS = (
@@ -109,14 +110,33 @@ def _unmeasured_note(analysis: Analysis) -> list[PrintBlock]:
     return [PrintBlock(f"{reason[:1].upper()}{reason[1:]}.", Style.NOTE)] if reason else []
 
 
+def reader_choices(sensitivity: str, switched_off: Iterable[str]) -> str:
+    """What the reader chose to see, in words, for the summary: the sensitivity level and the
+    rules switched off (by their titles), so that a PDF read later says what it leaves out."""
+    text = f"Shown at the {sensitivity} sensitivity."
+    titles = sorted(_rule_title(rule) for rule in switched_off)
+    if titles:
+        text += f" Rules switched off: {', '.join(titles)}."
+    return text
+
+
+def _rule_title(rule_id: str) -> str:
+    try:
+        return get_rule(rule_id).title
+    except KeyError:  # a rule words.toml names that this version does not have
+        return rule_id
+
+
 def summary_job(
     document: Document,
     analysis: Analysis,
     layers: Sequence[str],
     first_pages: Mapping[Finding, int],
     first_page_number: int,
+    choices: str = "",
 ) -> PrintJob:
-    """The summary as a PrintJob; `first_pages` gives the 1-based page where each finding starts."""
+    """The summary as a PrintJob; `first_pages` gives the 1-based page where each finding starts;
+    `choices` says what the reader chose to see (reader_choices)."""
     findings = sorted(f for layer in layers for f in analysis.findings.get(layer, ()))
     blocks: list[PrintBlock | PrintTable] = [
         PrintBlock("What Caveat found", Style.TITLE),
@@ -126,6 +146,8 @@ def summary_job(
             Style.SUBTITLE,
         ),
     ]
+    if choices:
+        blocks.append(PrintBlock(choices, Style.NOTE))
     if analysis.pipeline.notice:
         blocks.append(PrintBlock(analysis.pipeline.notice, Style.NOTE))
     blocks += [

@@ -29,11 +29,12 @@ def _export_in_child(
     output: Path,
     layers: tuple[str, ...],
     known: tuple[Layer, ...] = (),
+    choices: str = "",
 ) -> int:
     from caveat.gui.print_layout import render_print_job  # an offscreen Qt of its own
 
     adopt(known)  # the window's layers, a plugin's included
-    return export_pdf(document, analysis, output, layers, renderer=render_print_job)
+    return export_pdf(document, analysis, output, layers, render_print_job, choices)
 
 
 class _Finished(QObject):
@@ -48,6 +49,7 @@ def _export_behind_progress(
     analysis: Analysis,
     output: Path,
     layers: tuple[str, ...],
+    choices: str = "",
 ) -> int:
     """Run the export in a spawned process while a modal progress dialog keeps the window alive;
     the number of pages, or the export's own ExportError."""
@@ -59,7 +61,7 @@ def _export_behind_progress(
     )
     try:
         future: Future[int] = executor.submit(
-            _export_in_child, document, analysis, output, layers, all_layers()
+            _export_in_child, document, analysis, output, layers, all_layers(), choices
         )
         dialog = QProgressDialog("Writing the annotated PDF…", "", 0, 0, parent)
         dialog.setWindowTitle("Export")
@@ -113,11 +115,13 @@ def export_with_dialog(
     analysis: Analysis,
     visible_layers: Sequence[str],
     folder: Path | None = None,
+    choices: str = "",
 ) -> Path | None:
     """Ask for a file name and export; the written path, or None if cancelled or failed.
 
     `analysis` is the one the reader sees (dismissed and ignored findings already removed);
-    only `visible_layers` are exported, as the window shows them.
+    only `visible_layers` are exported, as the window shows them; `choices` says so on the
+    summary (the sensitivity and rules switched off).
     """
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
@@ -131,7 +135,7 @@ def export_with_dialog(
     if output.suffix.lower() != ".pdf":
         output = output.with_name(output.name + ".pdf")
     try:
-        _export_behind_progress(parent, document, analysis, output, tuple(visible_layers))
+        _export_behind_progress(parent, document, analysis, output, tuple(visible_layers), choices)
     except ExportError as exc:
         QMessageBox.warning(parent, "Export failed", f"The PDF was not written: {exc}")
         return None

@@ -195,10 +195,12 @@ class MainWindow(OpeningWindow):
         if seen is None:
             self.message_bar.show_toast("The analysis is still running; export when it is done.")
             return
+        from caveat.export.summary import reader_choices
         from caveat.gui.export_dialog import after_export_actions, export_folder, export_with_dialog
 
         start = export_folder(self.settings.last_export_folder(), self.settings.export_folder())
-        written = export_with_dialog(self, tab.document, seen, tab.visible_layers(), start)
+        choices = reader_choices(self.visibility.sensitivity(), self.visibility.rules.hidden())
+        written = export_with_dialog(self, tab.document, seen, tab.visible_layers(), start, choices)
         if written:
             self.settings.set_last_export_folder(written.parent)
             self.message_bar.show_info(

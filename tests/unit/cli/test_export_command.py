@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -50,3 +51,17 @@ def test_export_command_reports_an_unwritable_target_in_one_line(tmp_path):
     assert result.stderr.strip().count("\n") == 0
     assert "does not exist" in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_summary_says_the_sensitivity_and_the_rules_switched_off(tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("About 3,800 people perhaps left the island.\n", encoding="utf-8")
+    out = tmp_path / "article.pdf"
+    result = caveat(
+        "export", str(article), "-o", str(out), "--model", "rules",
+        "--sensitivity", "strict", "--skip-rules", "hedging-adverb",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    text = " ".join(unicodedata.normalize("NFKC", text).split())  # the font's "ff" ligature
+    assert "Shown at the strict sensitivity. Rules switched off: Hedging adverb." in text
