@@ -6,7 +6,8 @@ and examples it must flag and must not flag (the tests are generated from them).
 the window, the export and the command line read it without loading the analysis.
 
 A rule may have variants (`[rules.<id>.variants.<name>]`): the same rule found by other evidence,
-with its own message template, confidence or level (the least sensitive level it shows at).
+with its own message template or confidence; its level (the least sensitive level it shows
+at) is the rule's.
 Rules in `common.toml` belong to no one layer (their `layer` is ""): a finding of any layer may
 carry them, as the reader's own words do.
 """
@@ -42,7 +43,6 @@ class Variant:
 
     message: str
     confidence: float
-    level: str = SENSITIVITIES[0]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,9 @@ class Rule:
         return self.variants[variant].confidence if variant else self.confidence
 
     def level_for(self, variant: str | None = None) -> str:
-        return self.variants[variant].level if variant else self.level
+        """A variant shows where its rule does: a finding names its rule, not its variant, so
+        the view (caveat.sensitivity) can only filter levels rule by rule."""
+        return self.level
 
 
 class RuleTableError(ValueError):
@@ -105,6 +107,18 @@ def _level(rule_id: str, layer: str, value: object) -> str:
     return str(value)
 
 
+def _variant_tables(rule_id: str, layer: str, table: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The rule's variants; one with a `level` of its own is refused (see Rule.level_for)."""
+    variants = list(table.get("variants", {}).items())
+    for name, body in variants:
+        if "level" in body:
+            raise RuleTableError(
+                f"rule {rule_id} ({layer or 'all layers'}): variant {name} cannot have a "
+                "'level' of its own; give it a rule of its own instead"
+            )
+    return variants
+
+
 def _sentences(rule_id: str, layer: str, examples: dict[str, Any], key: str) -> tuple[str, ...]:
     value = examples.get(key, [])
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
@@ -120,9 +134,8 @@ def _rule(layer: str, rule_id: str, table: dict[str, Any]) -> Rule:
         name: Variant(
             _text(rule_id, layer, body, "message", message),
             _confidence(rule_id, layer, body.get("confidence", confidence)),
-            _level(rule_id, layer, body.get("level", level)),
         )
-        for name, body in table.get("variants", {}).items()
+        for name, body in _variant_tables(rule_id, layer, table)
     }
     examples = table.get("examples", {})
     misses = {

@@ -67,3 +67,14 @@ def test_a_rule_names_the_least_sensitive_level_it_shows_at():
     assert shown_at(thorough.level, "thorough") and shown_at("strict", "strict")
     with pytest.raises(RuleTableError, match="'level' must be one of strict, balanced, thorough"):
         _rule("hedge", "broken", {"title": "t", "message": "m", "confidence": 1, "level": "max"})
+
+
+def test_a_variant_cannot_have_a_level_of_its_own():
+    table = {
+        "title": "t",
+        "message": "m",
+        "confidence": 1,
+        "variants": {"v": {"level": "thorough"}},
+    }
+    with pytest.raises(RuleTableError, match="variant v cannot have a 'level' of its own"):
+        _rule("hedge", "broken", table)
