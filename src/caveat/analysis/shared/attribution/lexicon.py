@@ -40,6 +40,9 @@ class AttributionLexicon:
     owner_pronouns: frozenset[str]
     media_nouns: frozenset[str]
     headline_verbs: frozenset[str]
+    valuation: frozenset[str]
+    valuation_links: frozenset[str]
+    valuation_reach: int
 
 
 def _phrase_words(phrase: str) -> Words:
@@ -80,6 +83,9 @@ def attribution_lexicon() -> AttributionLexicon:
         owner_pronouns=frozenset(data["nouns"]["owners"]),
         media_nouns=frozenset(data["nouns"]["media"]),
         headline_verbs=frozenset(verbs["headline"]),
+        valuation=frozenset(verbs["valuation"]["verbs"]),
+        valuation_links=frozenset(verbs["valuation"]["links"]),
+        valuation_reach=verbs["valuation"]["reach"],
     )
 
 
