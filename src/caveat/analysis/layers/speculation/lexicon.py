@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from caveat.analysis.shared.inflection import forms_to_lemmas
 from caveat.analysis.shared.phrases import Words, split_by_tokenizer
 from caveat.resources import load_lexicon
 
@@ -48,6 +49,10 @@ class SpeculationLexicon:
     subordinators: frozenset[str]
     boundaries: frozenset[str]
     time_nouns: frozenset[str]
+    inference_verbs: frozenset[str]
+    inference_openers: frozenset[str]
+    holder_verbs: frozenset[str]
+    comparative_degrees: frozenset[str]
     first_and_second_person: frozenset[str]
     person_pronouns: frozenset[str]
     skippable: frozenset[str]
@@ -121,6 +126,13 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         subordinators=words(clauses["subordinators"]),
         boundaries=words(clauses["boundaries"]),
         time_nouns=words(clauses["time_nouns"]),
+        inference_verbs=words(clauses["inference_verbs"]),
+        inference_openers=words(clauses["inference_openers"]),
+        # Every form: the lemmatizer reads "hoping" as "hop".
+        holder_verbs=frozenset(
+            forms_to_lemmas(clauses["holder_verbs"], clauses["holder_irregular"])
+        ),
+        comparative_degrees=words(adverbs["comparative_degrees"]),
         first_and_second_person=words(subjects["first_person"], subjects["second_person"]),
         person_pronouns=words(subjects["person_pronouns"]),
         skippable=words(subjects["skippable"]),

@@ -18,7 +18,11 @@ def motive(reader: SentenceReader, tok: Token) -> Cue | None:
         return _wanting(reader, tok, lemma)
     if lemma in lex.look_verbs and reader.is_verb(tok):
         return _looking_for(reader, tok)
-    if tok.lower_ in lex.motive_adjectives and not (reader.tagged and tok.tag_.startswith("VB")):
+    # "is tempted to", "is determined to": the tagger may read the adjective as a participle.
+    participle = tok.tag_ == "VBN"
+    if tok.lower_ in lex.motive_adjectives and not (
+        reader.tagged and tok.tag_.startswith("VB") and not participle
+    ):
         return _motive_adjective(reader, tok)
     if lemma in lex.all_motive_nouns:
         return _motive_noun(reader, tok, lemma)
