@@ -24,6 +24,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str]
     documents: frozenset[str]
     document_prepositions: frozenset[str]
+    definite_determiners: frozenset[str]
     unnamed: frozenset[str]
     generic_pronouns: frozenset[str]
     skippable: frozenset[str]
@@ -67,6 +68,7 @@ def attribution_lexicon() -> AttributionLexicon:
         source_nouns=frozenset(subjects["source_nouns"]),
         documents=frozenset(data["documents"]["nouns"]),
         document_prepositions=frozenset(data["documents"]["prepositions"]),
+        definite_determiners=frozenset(data["documents"]["definite_owners"]),
         unnamed=frozenset(subjects["unnamed"]),
         generic_pronouns=frozenset(subjects["generic_pronouns"]),
         skippable=frozenset(subjects["skippable"]),
