@@ -25,6 +25,8 @@ class SpeculationLexicon:
     all_modals: frozenset[str]
     ability_verbs: frozenset[str]
     scheduled: frozenset[str]
+    planned_acts: frozenset[str]
+    belief_adjectives: frozenset[str]
     time_words: frozenset[str]
     seem_verbs: frozenset[str]
     appear_verbs: frozenset[str]
@@ -102,6 +104,8 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         all_modals=words(modals["hedging"], modals["conditional"], modals["future"]),
         ability_verbs=words(verbs["ability"]),
         scheduled=words(verbs["scheduled"]),
+        planned_acts=words(verbs["planned_acts"]),
+        belief_adjectives=words(subjects["belief_adjectives"]),
         time_words=words(verbs["time_words"]),
         seem_verbs=words(verbs["seem"]),
         appear_verbs=words(verbs["appear"]),

@@ -33,7 +33,18 @@ def prediction(reader: SentenceReader, tok: Token) -> Cue | None:
         return None
     if verb is not None and reader.lemma(verb) in lex.scheduled and reader.has_date():
         return None  # "the trial will begin on Monday": a timetable
+    if verb is not None and _is_planned_act(reader, verb):
+        return None  # "Bannon will interview Pamela Geller": a programme
     return Cue("prediction", fields={"cue": reader.words(tok.i, cue_end)})
+
+
+def _is_planned_act(reader: SentenceReader, verb: Token) -> bool:
+    """ "will interview", "will be interviewed", "will also conduct": an act announced."""
+    if reader.lemma(verb) == "be":
+        verb = reader.token(verb.i + 1) or verb  # "will be interviewed"
+        if reader.tagged and verb.tag_ != "VBN":
+            return False
+    return reader.lemma(verb) in reader.lex.planned_acts
 
 
 def advice(reader: SentenceReader, tok: Token) -> Cue | None:

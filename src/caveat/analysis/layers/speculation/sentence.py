@@ -199,6 +199,12 @@ class SentenceReader:
         prev = self.token(that.i - 1)
         if prev is None or that.tag_ == "DT":
             return False
+        if prev.lower_ in self.lex.belief_adjectives:
+            # "his supporters are optimistic that": their view; "I am confident that": mine
+            be = self.token(prev.i - 1)
+            while be is not None and be.lower_ in self.lex.adverbs_of_degree:
+                be = self.token(be.i - 1)
+            return be is None or not self.is_author_or_reader(self.subject(be))
         return not (prev.lower_ in self.lex.be_forms or prev.tag_ in tags.ADJECTIVE)
 
     def in_noun_phrase(self, tok: Token) -> bool:
