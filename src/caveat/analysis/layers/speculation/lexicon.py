@@ -26,6 +26,7 @@ class SpeculationLexicon:
     ability_verbs: frozenset[str]
     scheduled: frozenset[str]
     planned_acts: frozenset[str]
+    poll_share_words: frozenset[str]
     belief_adjectives: frozenset[str]
     time_words: frozenset[str]
     seem_verbs: frozenset[str]
@@ -105,6 +106,7 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         ability_verbs=words(verbs["ability"]),
         scheduled=words(verbs["scheduled"]),
         planned_acts=words(verbs["planned_acts"]),
+        poll_share_words=words(motive["poll_share_words"]),
         belief_adjectives=words(subjects["belief_adjectives"]),
         time_words=words(verbs["time_words"]),
         seem_verbs=words(verbs["seem"]),
@@ -194,6 +196,7 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
             verbs["seem"],
             verbs["appear"],
             verbs["scheduled"],
+            verbs["planned_acts"],
             motive["mind_verbs"],
             motive["ulterior_purposes"],
             list(data["advice"]["verbs"]),

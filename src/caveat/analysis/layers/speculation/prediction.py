@@ -41,8 +41,8 @@ def prediction(reader: SentenceReader, tok: Token) -> Cue | None:
 def _is_planned_act(reader: SentenceReader, verb: Token) -> bool:
     """ "will interview", "will be interviewed", "will also conduct": an act announced."""
     if reader.lemma(verb) == "be":
-        verb = reader.token(verb.i + 1) or verb  # "will be interviewed"
-        if reader.tagged and verb.tag_ != "VBN":
+        verb = reader.token(verb.i + 1) or verb  # "will be interviewed", "will be holding"
+        if reader.tagged and verb.tag_ not in {"VBN", "VBG"}:
             return False
     return reader.lemma(verb) in reader.lex.planned_acts
 
