@@ -54,6 +54,7 @@ ATTRIBUTED = [
     ),
     ("As another Pew study from 2011 noted, the average age was 18.", "study from 2011 noted"),
     ("TheBlaze did the math, and found that the odds are 1 in 64.", "found"),
+    ("Evans, the Georgia committeeman, suggested that 22 members are against him.", "suggested"),
     # A value set by a named source; a statement past four modifiers.
     ("Forbes put his net worth at $45 billion.", "Forbes put"),
     ("HuffPost Pollster puts his approval at a solid 50 percent.", "Pollster puts"),
@@ -86,6 +87,8 @@ NOT_ATTRIBUTED = [
     "The early voting states that precede it hold 40 percent of delegates.",
     "He put the book on the table and left 3 minutes later.",
     "Photos from those tours show work space with unfinished ceilings.",
+    "The loss of 40 jobs, in the absence of any new plant, suggests that the town could shrink.",
+    "A similar half-life of 12 hours was determined in IM-9 cells.",
 ]
 
 

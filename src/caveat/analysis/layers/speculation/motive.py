@@ -20,8 +20,10 @@ def motive(reader: SentenceReader, tok: Token) -> Cue | None:
         return _wanting(reader, tok, lemma)
     if lemma in lex.look_verbs and reader.is_verb(tok):
         return _looking_for(reader, tok)
-    # "is tempted to", "is determined to": the tagger may read the adjective as a participle.
-    participle = tok.tag_ == "VBN"
+    # "is tempted to", "is determined to": the tagger may read the adjective as a participle;
+    # then only before "to" ("the half-life was determined in IM-9 cells" is a passive).
+    nxt = reader.token(tok.i + 1)
+    participle = tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to"
     if tok.lower_ in lex.motive_adjectives and not (
         reader.tagged and tok.tag_.startswith("VB") and not participle
     ):

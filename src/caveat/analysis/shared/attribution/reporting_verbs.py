@@ -63,6 +63,7 @@ def reporting_verb_spans(
                 kind == "speech"
                 or kind == "finding"
                 and (_opens_clause(tok, sent) or _puts_a_figure(tok, verb_lemma, sent, lex))
+                and _named_before_comma(tok, sent)
             )
             if reports and speakers.has_distant_subject(tok, sent, lex):
                 spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
@@ -146,6 +147,23 @@ def _has_auxiliary(verb: Token, sent: Span) -> bool:
         return False
     aux = PERFECT_AUXILIARIES if verb.tag_ == "VBN" else PROGRESSIVE_AUXILIARIES
     return prev.lower_ in aux
+
+
+def _named_before_comma(verb: Token, sent: Span) -> bool:
+    """ "Patrick Megahan and Chris Harman, found in 2014 that": a finding verb after a comma
+    has a distant subject only when a name ends the stretch before it ("The inhibition of HIV
+    infection ..., in the absence of any effect on T cell function, suggests that" has none)."""
+    i = verb.i - 1
+    while i > sent.start and sent.doc[i].tag_ == "RB":
+        i -= 1
+    doc = sent.doc
+    if doc[i].text != ",":
+        return True  # "did the math, and found that": has_distant_subject checks for a name
+    if i > sent.start and doc[i - 1].tag_ in tags.NAME | {"PRP"}:
+        return True
+    # "Evans, the Georgia committeeman, suggested that": a name before an apposition.
+    opener = next((j for j in range(i - 1, max(sent.start, i - 8), -1) if doc[j].text == ","), None)
+    return opener is not None and doc[opener - 1].tag_ in tags.NAME | {"PRP"}
 
 
 def _is_finite_past(verb: Token, sent: Span) -> bool:
