@@ -26,6 +26,8 @@ class SpeculationLexicon:
     ability_verbs: frozenset[str]
     scheduled: frozenset[str]
     planned_acts: frozenset[str]
+    occasion_ordinals: frozenset[str]
+    occasion_nouns: frozenset[str]
     poll_share_words: frozenset[str]
     belief_adjectives: frozenset[str]
     time_words: frozenset[str]
@@ -106,6 +108,8 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         ability_verbs=words(verbs["ability"]),
         scheduled=words(verbs["scheduled"]),
         planned_acts=words(verbs["planned_acts"]),
+        occasion_ordinals=words(verbs["occasion_ordinals"]),
+        occasion_nouns=words(verbs["occasion_nouns"]),
         poll_share_words=words(motive["poll_share_words"]),
         belief_adjectives=words(subjects["belief_adjectives"]),
         time_words=words(verbs["time_words"]),
