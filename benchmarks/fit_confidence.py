@@ -52,7 +52,7 @@ MIN_WORD_FINDINGS = 15
 #: sources fitted on (agreement with the finding itself, not a sentence-level label)
 FITTED_KINDS = {
     "hedge": ("bioscope_abstracts", "bioscope_full", "sfu", "gold_hedge"),
-    "number": ("polnear_train", "polnear_dev", "gold_number"),  # dev: measured only
+    "number": ("polnear", "gold_number"),
     "speculation": ("gold_speculation",),
 }
 
@@ -113,19 +113,24 @@ def fit_logistic(
     return theta
 
 
-def fit_layer(layer: str, all_rows: list[Rows]) -> dict:
+def fit_layer(layer: str, all_rows: list[Rows], on: str = "fit") -> dict:
+    """The layer's model, fitted on the `on` half of its sources (quality_curves.py also fits
+    on the "measure" half, to cross-check a layer with few findings on both halves)."""
     fitted = [r for r in all_rows if r.source in FITTED_KINDS[layer]]
     rules = sorted({rule for r in fitted for rule in r.rule} - {"your-word"})
     seen = Counter(
         w
         for r in fitted
         for w, s, rule in zip(r.words, r.split, r.rule, strict=True)
-        if s == "fit" and rule != "your-word"
+        if s == on and rule != "your-word"
     )
-    words = sorted(w for w, n in seen.items() if n >= MIN_WORD_FINDINGS)
+    # a figure's own digits say nothing of its source ("11" was weighed once): only words
+    words = sorted(
+        w for w, n in seen.items() if n >= MIN_WORD_FINDINGS and not any(c.isdigit() for c in w)
+    )
     xs, offsets, ys, ws = [], [], [], []
     for rows in fitted:
-        mask = np.array([s == "fit" for s in rows.split])
+        mask = np.array([s == on for s in rows.split])
         if not mask.any():
             continue
         x, offset = design(rows, mask, rules, words)
@@ -157,7 +162,7 @@ def fit_layer(layer: str, all_rows: list[Rows]) -> dict:
         "features": {
             f: round(float(t), 4) for f, t in zip(FEATURES, theta[at + len(words) :], strict=True)
         },
-        "fitted_on": {r.source: sum(s == "fit" for s in r.split) for r in fitted},
+        "fitted_on": {r.source: sum(s == on for s in r.split) for r in fitted},
     }
 
 
