@@ -132,34 +132,23 @@ def _records(source: Source) -> Iterator[tuple[str, str, dict]]:
                     yield half(record.get("doc") or record["id"]), part, record
 
 
-def _articles(records: list[tuple[str, str, dict]]) -> Iterator[list[tuple[str, str, dict]]]:
-    """The records grouped by document, in order (each corpus file keeps a document's
-    sentences together)."""
-    group: list[tuple[str, str, dict]] = []
-    for item in records:
-        if group and item[2].get("doc") != group[-1][2].get("doc"):
-            yield group
-            group = []
-        group.append(item)
-    if group:
-        yield group
-
-
 def _texts(source: Source, records: list) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """What is analysed, with where each record's text starts in it and which record: for the
-    number layer each article whole (its sentences joined by a space), else each sentence."""
+    number layer each article whole (its sentences joined by a space, in file order), else
+    each sentence."""
     if source.layer != "number":
         for n, (_split, _part, record) in enumerate(records):
             yield record["text"], [(0, n)]
         return
-    n = 0
-    for article in _articles(records):
+    articles: dict[str, list[int]] = {}
+    for n, (_split, part, record) in enumerate(records):
+        articles.setdefault(f"{part}/{record.get('doc') or record['id']}", []).append(n)
+    for members in articles.values():
         starts, at = [], 0
-        for _split, _part, record in article:
+        for n in members:
             starts.append((at, n))
-            at += len(record["text"]) + 1
-            n += 1
-        yield " ".join(r["text"] for _s, _p, r in article), starts
+            at += len(records[n][2]["text"]) + 1
+        yield " ".join(records[n][2]["text"] for n in members), starts
 
 
 def corpus_rows(source: Source, nlp) -> Rows:
@@ -264,10 +253,30 @@ def gold_rows(layer: str, nlp) -> Rows:
     return rows
 
 
+def fingerprint() -> str:
+    """What the rows depend on: the analysis code, rule tables and lexicons (as the analysis
+    cache sees them, the confidence calibration aside: rows hold priors and features, not
+    confidences), this file and the gold set."""
+    from caveat.analysis.cache import fingerprint_sources
+
+    digest = hashlib.sha256()
+    files = [f for f in fingerprint_sources() if f.parent.name != "confidence"]
+    files += [Path(__file__).resolve(), *sorted(p for p in GOLD.iterdir() if p.is_file())]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def collect(cache: Path | None = None) -> list[Rows]:
-    """Every source's rows (read back from `cache` when it is there)."""
+    """Every source's rows, read back from `cache` when it holds rows of the same code, rules
+    and gold set (else collected again, a few minutes, and kept there)."""
+    stamp = fingerprint()
     if cache and cache.is_file():
-        return [Rows(**r) for r in json.loads(cache.read_text())]
+        kept = json.loads(cache.read_text())
+        if isinstance(kept, dict) and kept.get("fingerprint") == stamp:
+            return [Rows(**r) for r in kept["rows"]]
+        print(f"  {cache} holds rows of other rules or code: collecting again", flush=True)
     from caveat.analysis.pipeline.load import load_pipeline
 
     nlp, _info = load_pipeline(None)
@@ -279,5 +288,5 @@ def collect(cache: Path | None = None) -> list[Rows]:
             out.append(corpus_rows(source, nlp))
         print(f"  {source.name}: {len(out[-1].label)} findings", flush=True)
     if cache:
-        cache.write_text(json.dumps([asdict(r) for r in out]))
+        cache.write_text(json.dumps({"fingerprint": stamp, "rows": [asdict(r) for r in out]}))
     return out

@@ -186,10 +186,10 @@ def plot_curves(rows: list[Rows], layer: str) -> Path:
 
 def ece_line(conf: np.ndarray, label: np.ndarray, weight: np.ndarray, docs: np.ndarray) -> str:
     low, high = ece_interval(conf, label, weight, docs)
+    ece, chance = reliability(conf, label, weight)[1], chance_ece(conf, weight)
     return (
-        f"{len(conf)} findings: ECE {reliability(conf, label, weight)[1]:.3f} (90 % interval "
-        f"{low:.3f}-{high:.3f}; a perfectly calibrated model: {chance_ece(conf, weight):.3f} "
-        "by chance)"
+        f"{len(conf)} findings: ECE {ece:.3f} (resampled articles: 90 % within "
+        f"{low:.3f}-{high:.3f}; a perfectly calibrated model: {chance:.3f} by chance)"
     )
 
 
