@@ -114,25 +114,30 @@ class Rows:
     part: list[str] = field(default_factory=list)  # the corpus file (release) a finding is from
 
 
-def half(key: str) -> str:
+def half(key: str, salt: str = "") -> str:
     """A stable split of documents in two halves, by hash; an article of our gold set keeps
     the gold set's half in its corpus too, so that no article measured is fitted on under
-    another corpus's labels."""
-    if key in _gold_halves():
-        return _gold_halves()[key]
-    return "fit" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "measure"
+    another corpus's labels. (`salt`: another split at random, for quality_curves.py; the
+    gold set's articles then go with their corpus documents.)"""
+    if key in gold_sources():
+        article, split = gold_sources()[key]
+        if not salt:
+            return split
+        key = article
+    digest = hashlib.sha256(f"{salt}{key}".encode()).digest()
+    return "fit" if digest[0] % 2 == 0 else "measure"
 
 
 @cache
-def _gold_halves() -> dict[str, str]:
-    """The corpus document each gold article was taken from -> its gold-set half."""
-    halves = {}
+def gold_sources() -> dict[str, tuple[str, str]]:
+    """The corpus document each gold article was taken from -> (the article, its half)."""
+    found = {}
     for path in GOLD.glob("*.gold.json"):
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc = gold.get("source", {}).get("doc")
         if doc:
-            halves[doc] = gold["split"]
-    return halves
+            found[doc] = (path.name.removesuffix(".gold.json"), gold["split"])
+    return found
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
