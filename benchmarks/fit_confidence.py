@@ -7,7 +7,9 @@ Reads the findings Caveat makes today on the shared corpora and the fit half of 
 src/caveat/analysis/confidence/model.py on the fit halves only, chooses each level's threshold
 per layer from the fit halves, and writes resources/confidence/calibration.json (which the
 pipeline reads, and whose change misses the analysis cache). Rerun it after rules change.
-`--rows` keeps the collected rows in a file and reads them back next time (to refit quickly).
+`--rows` keeps the collected rows in a file and reads them back next time (to refit in
+seconds) while the analysis code, rule tables, lexicons and gold set are those that made them;
+after any change there, they are collected again by themselves.
 
 How the thresholds are chosen, per layer, on the fit halves only:
 - strict: the least threshold at which every source that informs it reaches precision 0.90
@@ -279,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--rows", type=Path, help="keep the collected rows here (and reuse them)")
     ap.add_argument("--out", type=Path, default=Path(calibration_path()))
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="only say whether the file is today's fit (exit 1 if not)",
+    )
     args = ap.parse_args(argv)
     rows = collect(args.rows)
     models = {layer: fit_layer(layer, rows) for layer in LAYERS}
@@ -292,7 +299,12 @@ def main(argv: list[str] | None = None) -> int:
         "layers": models,
         "levels": levels,
     }
-    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(out, indent=1) + "\n"
+    if args.check:
+        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text
+        print(f"{args.out} is {'' if same else 'not '}the fit of today's rules and corpora")
+        return 0 if same else 1
+    args.out.write_text(text, encoding="utf-8")
     print(json.dumps(levels))
     return 0
 
