@@ -202,34 +202,49 @@ def corpus_rows(source: Source, nlp) -> Rows:
             rows.units[sid] = split
     pieces = list(_texts(source, records))
     others = [f"caveat_{layer}" for layer in ("hedge", "speculation") if layer != source.layer]
+    # the other layers' findings are no rows here (the number layer's sources stay: the hedge
+    # features read them); the docs are read as they come, not kept
     with nlp.select_pipes(disable=[n for n in others if n in nlp.pipe_names]):
-        # the other layers' findings are not rows here (the number layer's sources stay: the
-        # hedge features read them)
-        docs = list(nlp.pipe((text for text, _starts in pieces), batch_size=64))
-    for (text, starts), doc in zip(pieces, docs, strict=True):
-        offsets = [at for at, _n in starts]
-        for finding, prior, features in scored_findings(doc, source.layer, sensitivity="thorough"):
-            at, n = starts[max(bisect_right(offsets, finding.start) - 1, 0)]
-            split, part, record = records[n]
-            if not scored[n]:
-                continue
-            sid = record["id"]
-            span = (finding.start - at, finding.end - at)
-            if source.kind == "cue":
-                hits = [f"{sid}#{k}" for k, g in enumerate(gold[n]) if _overlaps(span, g)]
-                if not hits and any(_overlaps(span, a) for a in aside[n]):
-                    continue
-                label = bool(hits)
-            else:
-                hits = [sid] if positive[n] else []
-                label = bool(hits)
-                if source.layer == "number":  # the figure itself is not attributed material
-                    label = not any(
-                        k == "content" and _overlaps(span, (s, e)) for s, e, k in record["cues"]
+        docs = nlp.pipe((text for text, _starts in pieces), batch_size=64)
+        for (text, starts), doc in zip(pieces, docs, strict=True):
+            offsets = [at for at, _n in starts]
+            for finding, prior, features in scored_findings(doc, source.layer, 0, "thorough"):
+                at, n = starts[max(bisect_right(offsets, finding.start) - 1, 0)]
+                split, part, record = records[n]
+                span = (finding.start - at, finding.end - at)
+                row = _agreement(source, record, span, gold[n], aside[n], positive[n])
+                if scored[n] and row is not None:
+                    words = text[finding.start : finding.end]
+                    label, hits = row
+                    _add(
+                        rows,
+                        finding,
+                        words,
+                        prior,
+                        features,
+                        label,
+                        split,
+                        record["id"],
+                        hits,
+                        part,
                     )
-            words = text[finding.start : finding.end]
-            _add(rows, finding, words, prior, features, label, split, sid, hits, part)
     return rows
+
+
+def _agreement(source: Source, record: dict, span, gold, aside, positive: bool):
+    """Whether the annotators agree with a finding at `span` of the record, and the units it
+    hits; None when it is no row (it lies on a set-aside cue)."""
+    sid = record["id"]
+    if source.kind == "cue":
+        hits = [f"{sid}#{k}" for k, g in enumerate(gold) if _overlaps(span, g)]
+        if not hits and any(_overlaps(span, a) for a in aside):
+            return None
+        return bool(hits), hits
+    hits = [sid] if positive else []
+    if source.layer == "number":  # the figure itself is not attributed material
+        content = [(s, e) for s, e, k in record["cues"] if k == "content"]
+        return not any(_overlaps(span, c) for c in content), hits
+    return bool(hits), hits
 
 
 def _add(rows: Rows, finding, text, prior, features, label, split, sentence, hits, part) -> None:
