@@ -59,6 +59,8 @@ class HedgeLexicon:
     figure_words: frozenset[str]
     number_words: frozenset[str]
     figure_gap: frozenset[str]
+    figure_joins: frozenset[str]
+    duration_units: frozenset[str]
     quantifiers: frozenset[str]
     quantifier_phrases: Phrases
     pronoun_quantifiers: frozenset[str]
@@ -219,6 +221,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         figure_words=_words(approx["figure_words"]),
         number_words=_words(approx["number_words"]),
         figure_gap=_words(approx["figure_gap"]),
+        figure_joins=_words(approx["figure_joins"]),
+        duration_units=_words(approx["duration_units"]),
         quantifiers=_words(weasel["quantifiers"]),
         quantifier_phrases=_phrases(weasel["quantifier_phrases"]),
         pronoun_quantifiers=_words(weasel["pronoun_quantifiers"]),
