@@ -3,6 +3,7 @@ whether"; not "as soon as possible", "the best possible", "possible to" or "made
 
 from __future__ import annotations
 
+from caveat.analysis.layers.hedge.polling import is_polling_term
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
 from caveat.analysis.shared import tags
 
@@ -12,7 +13,7 @@ def hedging_adjective(scan: SentenceScan, i: int) -> Hit | None:
     if scan.tagged and scan.tag(i) in tags.NAME:
         return None
     if word in lex.hedging_adjectives:
-        if word in lex.feasible_words and _is_feasibility(scan, i) or scan.is_polling_term(i):
+        if word in lex.feasible_words and _is_feasibility(scan, i) or is_polling_term(scan, i):
             return None
         return scan.span(i, i + 1, "hedging-adjective")
     if word in lex.attributive_adjectives and _is_attributive(scan, i):

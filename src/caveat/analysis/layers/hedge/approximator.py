@@ -47,8 +47,9 @@ def _approximation(scan: SentenceScan, i: int) -> Approximation | None:
 
 
 def _is_duration(scan: SentenceScan, after: int) -> bool:
-    """The figure counts time: "two weeks", "30 years ago", "15-20 seconds"."""
-    return scan.low(after) in scan.lex.duration_units
+    """The figure counts time: "two weeks", "30 years ago", "15-20 seconds"; not a rate
+    ("about two per year")."""
+    return scan.low(after) in scan.lex.duration_units and scan.low(after - 1) != "per"
 
 
 def _figure_at(scan: SentenceScan, j: int) -> tuple[str, int]:

@@ -28,6 +28,10 @@ class HedgeLexicon:
     permission_verbs: frozenset[str]
     permission_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
+    aside_marks: dict[str, str]  # opening mark -> closing mark
+    provision_nouns: frozenset[str]
+    provision_relatives: frozenset[str]
+    provision_openers: frozenset[str]
     would_not_before: frozenset[str]
     month_preceders: frozenset[str]
     hedging_adverbs: frozenset[str]
@@ -88,6 +92,7 @@ class HedgeLexicon:
     negations: frozenset[str]
     until_before_year: frozenset[str]
     figure_units: frozenset[str]
+    share_wholes: frozenset[str]
     attribution_openers: Phrases
     impersonal_it: frozenset[str]
     agent_markers: frozenset[str]
@@ -103,10 +108,13 @@ class HedgeLexicon:
     as_words: frozenset[str]
     as_if: frozenset[str]
     articles: frozenset[str]
-    polling_adjectives: frozenset[str]
-    polled_groups: frozenset[str]
+    polling_terms: dict[str, frozenset[str]]  # "likely" -> the groups it polls ("voters")
+    poll_comparable: frozenset[str]
+    poll_comparatives: frozenset[str]
+    poll_answers: frozenset[str]
     vague_quantifiers: frozenset[str]
     vague_phrases: Phrases
+    reach_phrases: Phrases
     vague_not_nouns: frozenset[str]
     vague_pronouns: frozenset[str]
     triggers: frozenset[str] = frozenset()  # every word that can start a rule
@@ -126,10 +134,11 @@ class HedgeLexicon:
             self.attribution_openers,
             self.unnamed_phrases,
             self.vague_phrases,
+            self.reach_phrases,
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
-        starts = self.vague_quantifiers | {phrase[0] for phrase in self.vague_phrases}
+        starts = self.vague_quantifiers | {p[0] for p in self.vague_phrases + self.reach_phrases}
         object.__setattr__(self, "vague_starts", frozenset(starts))
 
     def phrase_lists(self) -> dict[str, Phrases]:
@@ -145,6 +154,7 @@ class HedgeLexicon:
                 "unnamed_phrases",
                 "attribution_openers",
                 "vague_phrases",
+                "reach_phrases",
             )
         }
 
@@ -190,6 +200,10 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         permission_verbs=_words(mod["permission_verbs"]),
         permission_subjects=_words(mod["permission_subjects"]),
         reporting_verbs=_words(mod["reporting_verbs"]),
+        aside_marks=dict(mod["aside_marks"]),
+        provision_nouns=_words(mod["provision_nouns"]),
+        provision_relatives=_words(mod["provision_relatives"]),
+        provision_openers=_words(mod["provision_openers"]),
         would_not_before=_words(mod["would_not_before"]),
         month_preceders=_words(mod["month_preceders"]),
         hedging_adverbs=_words(adv["hedging"]),
@@ -250,6 +264,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         negations=_words(ctx["negations"]),
         until_before_year=_words(ctx["until_before_year"]),
         figure_units=_words(ctx["figure_units"]),
+        share_wholes=_words(weasel["share_wholes"]),
         attribution_openers=_phrases(ctx["attribution_openers"]),
         impersonal_it=_words(ctx["impersonal_it"]),
         agent_markers=_words(ctx["agent_markers"]),
@@ -265,10 +280,13 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
         articles=_words(ctx["articles"]),
-        polling_adjectives=_words(ctx["polling_adjectives"]),
-        polled_groups=_words(ctx["polled_groups"]),
+        polling_terms={k: _words(v) for k, v in ctx["polling_terms"].items()},
+        poll_comparable=_words(ctx["poll_comparable"]),
+        poll_comparatives=_words(ctx["poll_comparatives"]),
+        poll_answers=_words(ctx["poll_answers"]),
         vague_quantifiers=_words(data["vague"]["quantifiers"]),
         vague_phrases=_phrases(data["vague"]["phrases"]),
+        reach_phrases=_phrases(data["vague"]["reach_phrases"]),
         vague_not_nouns=_words(data["vague"]["not_nouns"]),
         vague_pronouns=_words(data["vague"]["pronouns"]),
     )

@@ -83,13 +83,17 @@ def _named_before(scan: SentenceScan, i: int) -> bool:
 
 def _not_speaking(scan: SentenceScan, i: int) -> bool:
     """The group before verb i is an object ('an advocate for senior citizens says') or a
-    measured share ('54 percent of Democratic registered voters held'): a poll's result, or
-    someone else speaking, not an unnamed crowd."""
+    measured share ('54 percent of Democratic registered voters held', 'Nine in 10 voters say'):
+    a poll's result, or someone else speaking, not an unnamed crowd."""
     k = i - 1
-    while k >= 0 and scan.tag(k) in GROUP_MODIFIER_TAGS | {"VBN", "NNPS"}:
-        k -= 1
+    while k >= 0 and (
+        scan.tag(k) in GROUP_MODIFIER_TAGS | {"VBN", "NNPS"} or scan.low(k) in scan.lex.share_wholes
+    ):
+        k -= 1  # "54 percent of all registered voters"
     if k < 0 or not scan.tagged:
         return False
+    if scan.is_number(k):
+        return True  # "Nine in 10 Democratic registered voters say": a counted share
     if scan.low(k) in scan.lex.partitive:
         share = scan.low(k - 1)
         return share in scan.lex.measured_shares or scan.is_number(k - 1) if k > 0 else False

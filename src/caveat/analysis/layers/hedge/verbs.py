@@ -17,9 +17,11 @@ def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
     if kind == "always":
         return scan.span(i, i + 1, "hedging-verb")
     if kind == "appear":
+        # "appeared more likely", "seems quite happy": an adverb may come before the adjective
+        adjective = i + 2 if scan.tag(i + 1) in {"RB", "RBR"} else i + 1
         if (
             nxt in lex.appear_followers
-            or scan.tag(i + 1) in {"JJ", "JJR"}
+            or scan.tag(adjective) in {"JJ", "JJR"}
             or (nxt in lex.as_words and scan.low(i + 2) in lex.as_if)
         ):
             return scan.span(i, i + 1, "hedging-verb")
