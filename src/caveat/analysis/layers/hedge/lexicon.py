@@ -49,6 +49,7 @@ class HedgeLexicon:
     verb_kinds: dict[str, str]  # lemma -> "always" | "appear" | "indicate" | "belief" | "clause"
     appear_followers: frozenset[str]
     belief_not_before: frozenset[str]
+    belief_answers: frozenset[str]
     clause_openers: frozenset[str]
     first_person: frozenset[str]
     generic_people: frozenset[str]
@@ -221,6 +222,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         verb_kinds=verb_kinds,
         appear_followers=_words(verbs["appear_followers"]),
         belief_not_before=_words(verbs["belief_not_before"]),
+        belief_answers=_words(verbs["belief_answers"]),
         clause_openers=_words(verbs["clause_openers"]),
         first_person=_words(verbs["first_person"]),
         generic_people=_words(verbs["generic_people"]),

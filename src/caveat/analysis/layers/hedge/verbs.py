@@ -65,9 +65,11 @@ def _belief_holder(scan: SentenceScan, i: int, kind: str) -> tuple[str, set[str]
     """Who holds the belief of verb i (its subject) and the words between, or None when the
     verb holds no claim here ("think about", "I feel sick", "I can't believe it")."""
     lex, nxt = scan.lex, scan.low(i + 1)
-    if nxt in lex.belief_not_before or scan.tag(i) == "VBN":
+    # "I think so." and "I believe not." answer with a belief; "I think so highly of" does not.
+    answer = nxt in lex.belief_answers and not scan.low(i + 2).isalnum()
+    if nxt in lex.belief_not_before and not answer or scan.tag(i) == "VBN":
         return None
-    if kind == "clause" and nxt not in lex.clause_openers:
+    if kind == "clause" and nxt not in lex.clause_openers and not answer:
         return None
     subject, between = scan.subject_before(i)
     if between & lex.astonishment_modals:
