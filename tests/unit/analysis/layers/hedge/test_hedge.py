@@ -44,7 +44,6 @@ HEDGED = [
     ),
     ("The painting is said to be a fake.", "said", "agentless-passive"),
     ("According to some, the vote was rigged.", "According to some", "unnamed-source"),
-    ("In some cases the drug causes seizures.", "In some cases", "hedging-adverb"),
     ("You'd think the council would listen.", "think", "hedging-verb"),
     ("The crowd numbered 500 or so.", "or so", "approximator"),
     # Wikipedia-style weasels (WikiWeasel): the holders of the view are a crowd or no one.
@@ -111,6 +110,14 @@ NOT_HEDGED = [
     ("The festival is usually held in May.", "held"),
     ("She said to be careful on the ice.", "said"),
     ("Some terrible news stating the result arrived.", "Some"),
+    # How often a claim holds, left vague: shown at `thorough` only (vague-quantity).
+    ("In some cases the drug causes seizures.", "In some cases"),
+    # A length of time, rounded: shown at `thorough` only (approximate-duration).
+    ("Residents waited about two weeks for the water.", "about"),
+    # Poll wording and what a plan provides (our gold set's guidelines).
+    ("Democrats are more likely to say the economy is improving.", "likely"),
+    ("In a hypothetical race with the governor, the senator leads.", "hypothetical"),
+    ("The council drafted a plan that would raise parking fees.", "would"),
 ]
 
 
