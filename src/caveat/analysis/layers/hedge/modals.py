@@ -4,7 +4,8 @@
 Context decides: "May 2018" is a month, "May I" and "Could you...?" ask, "visitors may bring
 one bag" permits, "she could swim as a child" and "in the 1990s the plant could process 200
 tonnes" are past ability, "most voters could accept a tax rise" is willingness, "he said he
-would resign" reports a plan, "a bill that would raise taxes" says what a bill provides, "I would like" is a wish, and "must be insured" an obligation."""
+would resign" reports a plan, "a bill that would raise taxes" says what a bill provides, "I
+would like" is a wish, and "must be insured" an obligation."""
 
 from __future__ import annotations
 
