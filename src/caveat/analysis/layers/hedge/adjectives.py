@@ -1,5 +1,6 @@
 """`hedging-adjective`: "likely", "possible", "unclear", "a potential risk", "it is not known
-whether"; not "as soon as possible", "the best possible", "possible to" or "made possible"."""
+whether"; not "as soon as possible", "the best possible", "possible to", "made possible" or
+"was it even possible?"."""
 
 from __future__ import annotations
 
@@ -34,7 +35,24 @@ def _is_feasibility(scan: SentenceScan, i: int) -> bool:
         or scan.tag(i - 1) == "JJS"
         or scan.low(i + 1) in lex.feasible_before
         or made
+        or _ends_predicate(scan, i)
     )
+
+
+def _ends_predicate(scan: SentenceScan, i: int) -> bool:
+    """'Was it even possible?', 'that not being possible', 'possible for anyone to': after
+    'be', closing its clause, negated, asked or with 'for', "possible" says whether a thing can
+    be done. "A deal is possible" and "it is possible that" stay hedges."""
+    lex, k = scan.lex, i - 1
+    while scan.tag(k) in {"RB", "PRP"} or scan.low(k) in lex.negations:
+        k -= 1  # "was it even", "wasn't"
+    if scan.lemma(k) not in lex.copulas:
+        return False
+    after = scan.low(i + 1)
+    if after in lex.feasible_for:
+        return True
+    negated = any(scan.low(n) in lex.negations for n in range(k - 1, i))
+    return after in lex.clause_ends and (negated or "?" in scan.lows)
 
 
 def _is_attributive(scan: SentenceScan, i: int) -> bool:

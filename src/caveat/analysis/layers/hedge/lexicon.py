@@ -79,6 +79,7 @@ class HedgeLexicon:
     needs_generalizer: frozenset[str]
     literal_participles: frozenset[str]
     modified_not_groups: frozenset[str]
+    groups_needing_view: frozenset[str]
     say_lemmas: frozenset[str]
     crowd_say_lemmas: frozenset[str]
     measured_shares: frozenset[str]
@@ -105,6 +106,8 @@ class HedgeLexicon:
     feasible_before: frozenset[str]
     feasible_makers: frozenset[str]
     feasible_words: frozenset[str]
+    clause_ends: frozenset[str]
+    feasible_for: frozenset[str]
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
@@ -252,6 +255,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         needs_generalizer=_words(weasel["needs_generalizer"]),
         literal_participles=_words(weasel["literal_participles"]),
         modified_not_groups=_words(weasel["modified_not_groups"]),
+        groups_needing_view=_words(weasel["groups_needing_view"]),
         say_lemmas=_words(weasel["say_lemmas"]),
         crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
         measured_shares=_words(weasel["measured_shares"]),
@@ -278,6 +282,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         feasible_before=_words(ctx["feasible_before"]),
         feasible_makers=_words(ctx["feasible_makers"]),
         feasible_words=_words(ctx["feasible_words"]),
+        clause_ends=_words(ctx["clause_ends"]),
+        feasible_for=_words(ctx["feasible_for"]),
         open_question_alone=_words(ctx["open_question_alone"]),
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),

@@ -29,15 +29,23 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
             narrowed = narrowed or scan.tag(j) in {"NN", "NNP"}
             j += 1
         group = scan.low(j)
+        # "many experts" is a source on its own; "most people" only when they hold a view
+        # ("most people say"), not in "most people used the hotel only to sleep".
+        plain = group in lex.groups_needing_view
         if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
-            return scan.span(i, j + 1, "unnamed-source")
+            verb = _says_next(scan, j + 1) if plain else j
+            if verb:
+                # "some residents may be wondering": the modal is its own hedge
+                return scan.span(i, verb + 1 if verb == j + 1 else j + 1, "unnamed-source")
         crowd = scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s")
         if crowd and scan.low(after) not in lex.partitive:
             # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks; not
             # "some of the materials feel", nor "many of his works are considered" (a passive).
             verb = _says_next(scan, j + 1)
             if verb and scan.lemma(verb) in lex.crowd_say_lemmas and scan.tag(verb) != "VBN":
-                return scan.span(i, verb + 1, "unnamed-source")
+                # "Most Republicans say" as one span; in "some residents may be wondering" the
+                # modal is its own hedge.
+                return scan.span(i, verb + 1 if verb == j + 1 else j + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
         if verb:

@@ -35,7 +35,7 @@ HEDGED = [
     ("Some may be wondering why Putin attacked.", "Some", "unnamed-source"),
     ("Experts believe the bridge is unsafe.", "Experts believe", "unnamed-source"),
     ("Critics claim the site is leaking.", "Critics claim", "unnamed-source"),
-    ("Many people believe the company is lying.", "Many people", "unnamed-source"),
+    ("Many people believe the company is lying.", "Many people believe", "unnamed-source"),
     ("It is thought that the ship sank in a storm.", "thought", "agentless-passive"),
     (
         "He is widely regarded as the best player of his era.",
