@@ -14,7 +14,9 @@ def is_polling_term(scan: SentenceScan, i: int) -> bool:
     polled = lex.polling_terms.get(word)
     if polled is None:
         return False
-    if any(scan.low(k) in polled for k in range(i + 1, i + 4)):
+    # within three words, a hyphen not counting: "a hypothetical three-candidate race"
+    words = [k for k in range(i + 1, i + 7) if scan.low(k) not in {"-", "–"}][:3]
+    if any(scan.low(k) in polled for k in words):
         return True
     return word in lex.poll_comparable and _poll_comparison(scan, i)
 
