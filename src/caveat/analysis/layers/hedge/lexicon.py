@@ -138,11 +138,11 @@ class HedgeLexicon:
             self.attribution_openers,
             self.unnamed_phrases,
             self.vague_phrases,
-            self.reach_phrases,
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
-        starts = self.vague_quantifiers | {p[0] for p in self.vague_phrases + self.reach_phrases}
+        starts = self.vague_quantifiers | {p[0] for p in self.vague_phrases}
+        starts |= {p[1] for p in self.reach_phrases}  # "in some cases" is found from "some"
         object.__setattr__(self, "vague_starts", frozenset(starts))
 
     def phrase_lists(self) -> dict[str, Phrases]:

@@ -22,9 +22,11 @@ def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
     lex = scan.lex
     if scan.low(i) not in lex.vague_starts:
         return None  # most words that reach this rule start no vague quantity: one set lookup
-    reach = scan.phrase_at(i, "reach_phrases")
+    # "in some cases": how often, left vague. Found from its quantity, so that "in", one of the
+    # commonest words, starts no rule.
+    reach = scan.phrase_at(i - 1, "reach_phrases") if i > 0 else 0
     if reach:
-        return scan.span(i, i + reach, "vague-quantity")  # "in some cases": how often, left vague
+        return scan.span(i - 1, i - 1 + reach, "vague-quantity")
     size = scan.phrase_at(i, "vague_phrases") or (1 if scan.low(i) in lex.vague_quantifiers else 0)
     if not size:
         return None
