@@ -6,6 +6,7 @@ astonishment."""
 from __future__ import annotations
 
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.shared import tags
 
 
 def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
@@ -17,8 +18,11 @@ def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
     if kind == "always":
         return scan.span(i, i + 1, "hedging-verb")
     if kind == "appear":
-        # "appeared more likely", "seems quite happy": an adverb may come before the adjective
-        adjective = i + 2 if scan.tag(i + 1) in {"RB", "RBR"} else i + 1
+        # "appeared more likely", "seems quite happy": an adverb may come before the adjective,
+        # which then ends the phrase ("appeared again last week" is no impression)
+        adjective = i + 1
+        if scan.tag(i + 1) in {"RB", "RBR"} and scan.tag(i + 3) not in tags.NOUN:
+            adjective = i + 2
         if (
             nxt in lex.appear_followers
             or scan.tag(adjective) in {"JJ", "JJR"}
