@@ -25,7 +25,7 @@ from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
 from caveat.analysis.readability.metrics import BLOCK_METRICS, readability
 from caveat.analysis.results import BlockResult
 from caveat.cutting import MAX_PIECE_CHARS, pieces
-from caveat.document import Document, Link
+from caveat.document import Block, Document, Link
 from caveat.findings import Finding
 from caveat.layers import all_layers, with_needs
 
@@ -129,3 +129,17 @@ def _result(document: Document, index: int, found: list[Finding]) -> BlockResult
     block = document.blocks[index]
     text = document.text[block.start : block.end]
     return BlockResult(index, tuple(found), readability(text, BLOCK_METRICS, block=True))
+
+
+#: A short paragraph that meets every detector and the readability.
+WARM_UP_TEXT = "Officials said about 40 people may have left, according to police."
+
+
+def warm_up(nlp: Language, layers: Sequence[str]) -> None:
+    """One short paragraph through the detectors of `layers` and the readability: what loads on
+    first use (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about
+    0.7 s, which the first chunk of a document, and a reader's first jump ahead, would wait for.
+    Done before a helper is forked, the helper inherits it instead of loading it again."""
+    sample = Document(WARM_UP_TEXT, (Block(0, len(WARM_UP_TEXT)),), "txt")
+    for _result in iter_block_results(sample, layers, nlp):
+        pass
