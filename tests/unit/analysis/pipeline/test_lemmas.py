@@ -5,6 +5,7 @@ its cache is full."""
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from caveat.analysis.pipeline import lemmas
@@ -16,6 +17,7 @@ PARAGRAPHS = [
     "The ministers were meeting again; they hoped talks would resume by Friday.",
     "Analysts believe prices may have risen faster than wages in the worst-hit cities.",
     "Children ran across the fields while the geese flew south and the mice hid.",
+    "Y'all ain't gonna believe it, let's go: gotta see it. C'mon, there is more.",
 ]
 
 
@@ -73,3 +75,23 @@ def test_a_full_cache_is_emptied_between_batches_not_within_one(pipeline, monkey
         cached.cache.clear()
         cached.cache.update(saved)
     assert batched == expected
+
+
+class _Rules:
+    """A component with an attribute ruler's `patterns`."""
+
+    def __init__(self, *patterns: list[dict]) -> None:
+        self.patterns = [{"patterns": [p], "attrs": {"LEMMA": "x"}, "index": 0} for p in patterns]
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+def test_a_full_stop_after_every_word_when_a_rule_could_start_anywhere():
+    vocab = spacy.blank("en").vocab
+    two_words = _Rules([{"LOWER": "gon"}], [{"LOWER": "gon"}, {"LOWER": "na"}])
+    assert lemmas._rule_starts(vocab, [two_words]) is not None
+    varying = _Rules([{"LOWER": "gon"}, {"LOWER": "na", "OP": "?"}])
+    assert lemmas._rule_starts(vocab, [two_words, varying]) is None
+    at_a_stop = _Rules([{"ORTH": "."}, {"LOWER": "na"}])
+    assert lemmas._rule_starts(vocab, [at_a_stop]) is None
