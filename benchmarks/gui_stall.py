@@ -6,16 +6,21 @@ could not run (paint, react to input) for that long. Run:
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/gui_stall.py [--words 100000] [--model M]
 
 Reports the longest gap in each phase: opening (text shown, on the GUI thread), the analysis
-(on the worker thread), and applying the results (highlighting, side panel).
+(on the worker thread), and applying the results (highlighting, side panel). With --stacks MS,
+a watching thread also records where the GUI thread was whenever it had not ticked for MS
+milliseconds, and prints the places seen most: what to split.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,7 +48,7 @@ class GapRecorder:
     def __init__(self, interval_ms: int = 5) -> None:
         self.phase = "idle"
         self.longest: dict[str, float] = {}
-        self._last = time.perf_counter()
+        self._last = self.last_tick = time.perf_counter()
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
@@ -53,25 +58,62 @@ class GapRecorder:
         now = time.perf_counter()
         gap = (now - self._last) * 1000
         self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), gap)
-        self._last = now
+        self._last = self.last_tick = now
 
     def enter(self, phase: str) -> None:
         self._tick()
         self.phase = phase
 
 
+class StallWatcher:
+    """A thread that samples the GUI thread's stack while it has not ticked for `after_ms`."""
+
+    def __init__(self, recorder: GapRecorder, after_ms: float) -> None:
+        self.recorder, self.after = recorder, after_ms / 1000
+        self.places: collections.Counter[str] = collections.Counter()
+        self._gui = threading.main_thread().ident
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.005):
+            if time.perf_counter() - self.recorder.last_tick < self.after:
+                continue
+            frame = sys._current_frames().get(self._gui)  # noqa: SLF001 - a sampling profiler
+            if frame is not None:
+                stack = traceback.extract_stack(frame)[-8:]
+                where = " < ".join(
+                    f"{Path(f.filename).stem}:{f.name}:{f.lineno}" for f in reversed(stack)
+                )
+                self.places[f"{self.recorder.phase}: {where}"] += 1
+
+    def report(self) -> None:
+        self._stop.set()
+        for where, count in self.places.most_common(12):
+            print(f"{count * 5:5d} ms  {where}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--model", default=None, help="'rules' for the fallback pipeline")
+    parser.add_argument("--stacks", type=float, default=0, help="sample stalls over this (ms)")
+    parser.add_argument("--news", action="store_true", help="real news, not the sample repeated")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="caveat-stall-"))
-    path = long_article(args.words, folder)
+    if args.news:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from news_text import write_news
+
+        path = write_news(args.words, folder)
+    else:
+        path = long_article(args.words, folder)
     settings = Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings=settings, model=args.model)
     window.resize(1280, 800)
     recorder = GapRecorder()
+    watcher = StallWatcher(recorder, args.stacks) if args.stacks else None
     timings: dict[str, float] = {}
 
     def load_pipeline_then_open() -> None:
@@ -123,6 +165,9 @@ def main() -> int:
     print(f"apply results (first slice): {timings.get('apply_s', 0):.3f} s on the GUI thread")
     for phase, gap in recorder.longest.items():
         print(f"longest event-loop gap while {phase}: {gap:.0f} ms")
+    if watcher:
+        print(f"where the GUI thread was, {args.stacks:.0f} ms or more into a stall:")
+        watcher.report()
     return 0
 
 
