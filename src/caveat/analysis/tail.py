@@ -62,6 +62,8 @@ class Tail:
             target=_tail_main,
             args=(document, layers, model, self._state, self._lock, sender, *lifeline_args()),
             name="caveat-tail",
+            # ended, not waited for, if the analysis process exits while it runs
+            daemon=True,
         )
         self._sender = sender
         self.delivered: dict[int, BlockResult] = {}  # sent by the tail, not yet passed on
