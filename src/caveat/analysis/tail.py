@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import warnings
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -156,6 +157,20 @@ def _claim_from_end(document: Document, state, lock) -> list[int]:  # noqa: ANN0
     return chunk
 
 
+def _below_the_window() -> None:
+    """Under a real-time policy (`chrt -f`, as the quiet benchmarks run), one step below the
+    window: threads of equal real-time priority do not preempt each other, so with the window,
+    the analysis process and this one on two cores, the window's event loop could wait for a
+    core until a chunk ends. Under the normal policy the scheduler already runs a waking window
+    first, and nothing changes."""
+    try:
+        if os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR):
+            priority = os.sched_getparam(0).sched_priority
+            os.sched_setparam(0, os.sched_param(max(1, priority - 1)))
+    except (AttributeError, OSError):
+        pass  # no such scheduling here (not Linux): nothing to step below
+
+
 def _tail_main(
     document: Document,
     layers: tuple[str, ...],
@@ -167,6 +182,7 @@ def _tail_main(
     from_main_thread: bool,
 ) -> None:
     exit_with_parent(parent_pid, from_main_thread)  # never outlive the analysis process
+    _below_the_window()
     # Out of the collector's sight, everything inherited (the model, the document, the lemmas
     # learned so far) keeps sharing its pages with the parent instead of being copied as a
     # collection writes to each object's header.
