@@ -9,8 +9,8 @@ Reports the longest gap in each phase: opening (text shown, on the GUI thread), 
 (on the worker thread), and applying the results (highlighting, side panel), and beside it the
 most CPU time the GUI thread spent between two ticks: on a loaded machine a gap may be the
 machine's (the window waited for a core), and then costs the GUI thread no CPU. With --stacks MS,
-a watching thread also records where the GUI thread was whenever it had not ticked for MS
-milliseconds, and prints the places seen most: what to split.
+a watching thread also records where the GUI thread was whenever it had spent MS milliseconds of
+its own CPU time without ticking, and prints the places seen most: what to split.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class GapRecorder:
         self.phase = "idle"
         self.longest: dict[str, float] = {}
         self.busiest: dict[str, float] = {}  # the most GUI-thread CPU time between two ticks
-        self._last_cpu = time.thread_time()
+        self._last_cpu = self.last_tick_cpu = time.thread_time()
         self._last = self.last_tick = time.perf_counter()
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
@@ -67,7 +67,7 @@ class GapRecorder:
         busy = (cpu - self._last_cpu) * 1000
         self.busiest[self.phase] = max(self.busiest.get(self.phase, 0.0), busy)
         self._last, self._last_cpu = now, cpu
-        self.last_tick = now
+        self.last_tick, self.last_tick_cpu = now, cpu
 
     def enter(self, phase: str) -> None:
         self._tick()
@@ -75,7 +75,8 @@ class GapRecorder:
 
 
 class StallWatcher:
-    """A thread that samples the GUI thread's stack while it has not ticked for `after_ms`."""
+    """A thread that samples the GUI thread's stack once it has spent `after_ms` of its own CPU
+    time since its last tick: the window's own work, not the machine's load."""
 
     def __init__(self, recorder: GapRecorder, after_ms: float) -> None:
         self.recorder, self.after = recorder, after_ms / 1000
@@ -85,9 +86,10 @@ class StallWatcher:
         threading.Thread(target=self._watch, daemon=True).start()
 
     def _watch(self) -> None:
+        gui_cpu = time.pthread_getcpuclockid(self._gui)  # the GUI thread's own CPU clock
         while not self._stop.wait(0.005):
-            if time.perf_counter() - self.recorder.last_tick < self.after:
-                continue
+            if time.clock_gettime(gui_cpu) - self.recorder.last_tick_cpu < self.after:
+                continue  # not stalled, or stalled by the machine (no CPU of its own)
             frame = sys._current_frames().get(self._gui)  # noqa: SLF001 - a sampling profiler
             if frame is not None:
                 stack = traceback.extract_stack(frame)[-8:]
@@ -176,7 +178,7 @@ def main() -> int:
         busy = recorder.busiest.get(phase, 0.0)
         print(f"longest event-loop gap while {phase}: {gap:.0f} ms ({busy:.0f} ms of CPU)")
     if watcher:
-        print(f"where the GUI thread was, {args.stacks:.0f} ms or more into a stall:")
+        print(f"where the GUI thread was, {args.stacks:.0f} ms of CPU or more into a stall:")
         watcher.report()
     return 0
 
