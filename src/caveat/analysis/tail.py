@@ -68,6 +68,7 @@ class Tail:
         )
         self._sender = sender
         self.delivered: dict[int, BlockResult] = {}  # sent by the tail, not yet passed on
+        self._received: set[int] = set()  # every block the tail has sent
         self._metrics: dict[str, float | None] | None = None
         self._ended = False  # the tail sent its last message, or died
 
@@ -94,7 +95,7 @@ class Tail:
         see `orphans`)."""
         self._read(block=False)
         while not self._ended and any(
-            self._state[i] == TAIL and i not in self.delivered for i in wait_for
+            self._state[i] == TAIL and i not in self._received for i in wait_for
         ):
             self._read(block=True)
         found = list(self.delivered.values())
@@ -105,7 +106,7 @@ class Tail:
         """Blocks of `indices` the tail claimed but will never send (it died): done here."""
         if not self._ended or self._process.exitcode == 0:
             return []
-        return [i for i in indices if self._state[i] == TAIL and i not in self.delivered]
+        return [i for i in indices if self._state[i] == TAIL and i not in self._received]
 
     def metrics(self) -> dict[str, float | None] | None:
         """The whole document's readability, once the tail has sent it (None if it died)."""
@@ -125,6 +126,7 @@ class Tail:
                 self._metrics = payload
             elif kind == "blocks":
                 self.delivered.update((r.index, r) for r in payload)
+                self._received.update(r.index for r in payload)
             else:  # "done": nothing left to claim
                 self._end()
 
@@ -238,4 +240,6 @@ def analyse_shared(tail: Tail, nlp: Language, indices: Sequence[int]) -> list[Bl
     found += tail.collect(wait_for=() if mine else indices)
     if orphans := tail.orphans(indices):  # the tail died: its share is done here
         found += iter_block_results(document, layers, nlp, order=orphans)
+    if not found:  # cannot happen by the claims; if it did, the window would ask forever
+        found = list(iter_block_results(document, layers, nlp, order=indices))
     return found

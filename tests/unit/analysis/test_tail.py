@@ -4,6 +4,8 @@ ends with the run."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -118,3 +120,29 @@ def test_a_cancelled_run_ends_the_second_process(window_helper, bundled_sample, 
     # the next document is analysed whole after the cancelled one
     analysis = analyze_in_helper(_news(bundled_sample, 2), window_helper, None, OnScreen([0]))
     assert not analysis.partial and analysis.findings
+
+
+def test_if_the_second_process_dies_its_share_is_done_by_the_first(
+    window_helper, pipeline, bundled_sample, monkeypatch
+):
+    monkeypatch.setattr(cache, "load", lambda _key: None)
+    document = _news(bundled_sample, 30)
+    spy = Spy(window_helper, monkeypatch)
+    killed = []
+
+    def kill_it_after_two_answers() -> bool:
+        if len(spy.answered) == 2 and not killed:
+            for pid in _children(window_helper):
+                os.kill(int(pid), signal.SIGKILL)  # as the out-of-memory killer would
+                killed.append(pid)
+        return False
+
+    shared = analyze_in_helper(
+        document, window_helper, None, OnScreen([0]), cancelled=kill_it_after_two_answers
+    )
+    alone = analyze(document, pipeline=pipeline, use_cache=False, parallel=False)
+    assert killed
+    assert shared.all_findings() == alone.all_findings()
+    assert shared.block_metrics == alone.block_metrics
+    assert shared.metrics == alone.metrics
+    assert wait_until(lambda: not _children(window_helper), 5)
