@@ -72,6 +72,10 @@ class Tail:
         self._metrics: dict[str, float | None] | None = None
         self._ended = False  # the tail sent its last message, or died
 
+    @property
+    def started(self) -> bool:
+        return self._process.pid is not None
+
     def start(self) -> None:
         # The only other thread here is the lifeline's watchdog, asleep in time.sleep holding no
         # lock, so forking now is safe; Python 3.12 warns of any thread.
@@ -136,9 +140,12 @@ class Tail:
 
     def stop(self) -> None:
         """End the tail now (a new document, a cancelled run) and reap it."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(5)
+        if self.started:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join(5)
+        else:
+            self._sender.close()
         self._receiver.close()
         self._ended = True
 
@@ -206,12 +213,11 @@ _current: Tail | None = None
 
 
 def share(document: Document, layers: tuple[str, ...], model: str | None) -> Tail:
-    """The tail sharing `document`, started on the first chunk the window asks for."""
+    """The tail sharing `document`, made on the first chunk the window asks for."""
     global _current
     if _current is None or _current.document is not document or _current.layers != layers:
         stop()
-        _current = Tail(document, layers, model)
-        _current.start()
+        _current = Tail(document, layers, model)  # started once the first chunk is done
     return _current
 
 
@@ -237,6 +243,8 @@ def analyse_shared(tail: Tail, nlp: Language, indices: Sequence[int]) -> list[Bl
     document, layers = tail.document, tail.layers
     mine = tail.claim(indices)
     found = list(iter_block_results(document, layers, nlp, order=mine)) if mine else []
+    if not tail.started:  # after the first chunk (the screen's), whose highlights need no fork
+        tail.start()
     found += tail.collect(wait_for=() if mine else indices)
     if orphans := tail.orphans(indices):  # the tail died: its share is done here
         found += iter_block_results(document, layers, nlp, order=orphans)
