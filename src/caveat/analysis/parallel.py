@@ -7,6 +7,9 @@ caller, so the two meet wherever the work balances, however slow the helper was 
 helper also measures the whole document's readability first, which would otherwise cost the
 caller another two seconds per 100,000 words.
 
+The window's helper, which does all the work alone, shares a long document in its turn with a
+process it forks from itself (tail.py).
+
 Started by fork where the caller has no other threads (the command line: the child inherits the
 loaded pipeline at no cost), by spawn otherwise (the window, whose Qt threads make fork unsafe).
 """

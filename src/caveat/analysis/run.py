@@ -2,8 +2,9 @@
 
 A finished analysis of the same content comes from the cache (cache.py). Otherwise the blocks
 are analysed by whoever the caller has: this process's own pipeline (the command line and
-batch), the helper process (parallel.py: the window), or both sharing a long document. The
-helper also measures the document's readability. Results are assembled into an Analysis
+batch), the helper process (parallel.py: the window; for a long document it forks a second
+one of its own, tail.py), or both sharing a long document. The helper (or its second process)
+also measures the document's readability. Results are assembled into an Analysis
 (results.py) and stored in the cache.
 
 Nothing here loads spaCy or textstat until this process analyses blocks itself: the window's
