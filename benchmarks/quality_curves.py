@@ -2,13 +2,17 @@
 
     .venv/bin/python benchmarks/quality_curves.py [--rows CACHE.json] [--levels]
 
-On the measure halves of every source (confidence_rows.py; PolNeAR dev, the gold set's
-"measure" articles, the other half of each corpus by document), with the calibration in
-resources/confidence/calibration.json:
+On the measure halves of every source (confidence_rows.py: the gold set's "measure" articles,
+the other half of each corpus by document, PolNeAR's train and dev articles pooled), with the
+calibration in resources/confidence/calibration.json:
 - per layer, a reliability table (predicted confidence in bins against the share of findings
   the annotators agree with) and the expected calibration error (ECE: the bins' gaps weighted
   by their share of findings; ten bins), per finding and with the sources weighed as in the
-  fit, each beside the ECE a perfectly calibrated model would show on as many findings;
+  fit, each beside the ECE a perfectly calibrated model would show on as many findings and a
+  90 % interval over resampled articles; then each source apart (and PolNeAR's dev release,
+  the shift between releases); then cross-fitted: the layer refitted on the measure halves
+  and measured on the fit halves too, so every finding is held out once (twice the findings:
+  what speculation's few need);
 - per layer, a precision-recall curve over the confidence threshold, one line per source, with
   the three levels marked: docs/quality/confidence-<layer>.png (matplotlib);
 - with --levels, precision, recall and F1 at each level for every corpus row of
@@ -27,12 +31,19 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from calibration_checks import (  # noqa: E402
+    chance_ece,
+    cross_fitted,
+    document,
+    ece_interval,
+    reliability,
+    resplit_eces,
+)
 from confidence_rows import CORPORA, REPO, Rows, collect  # noqa: E402
 from fit_confidence import FITTED_KINDS, LAYERS, confidences, scores_at, share  # noqa: E402
 
 from caveat.sensitivity import LEVELS, calibration  # noqa: E402
 
-BINS = np.linspace(0, 1, 11)
 DOCS = REPO / "docs" / "quality"
 #: the corpus rows of docs/quality.md: (layer, eval level, corpus file)
 CORPUS_ROWS = (
@@ -45,52 +56,29 @@ CORPUS_ROWS = (
 )
 
 
-def measured(rows: list[Rows], layer: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Confidence, label and weight of the measure-half findings of the layer's fitted
-    sources, each source weighing as in the fit."""
-    model = calibration()["layers"][layer]
-    conf, label, weight = [], [], []
+def measured(
+    rows: list[Rows], layer: str, model: dict | None = None, keep=None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Confidence, label, weight and document of the measure-half findings of the layer's
+    fitted sources (`keep(rows, i)`: only those it accepts), each source weighing as in the
+    fit; `model`: the layer's model (default: the calibration file's)."""
+    model = model or calibration()["layers"][layer]
+    conf, label, weight, docs = [], [], [], []
     for r in rows:
         if r.source not in FITTED_KINDS[layer]:
             continue
-        mask = np.array([s == "measure" for s in r.split])
+        mask = np.array(
+            [s == "measure" and (keep is None or keep(r, i)) for i, s in enumerate(r.split)]
+        )
         if not mask.any():
             continue
         conf.append(confidences(r, model)[mask])
         label.append(np.array(r.label)[mask])
-        weight.append(np.full(int(mask.sum()), share(r.source, layer) / mask.sum()))
-    return np.concatenate(conf), np.concatenate(label), np.concatenate(weight)
-
-
-def reliability(conf: np.ndarray, label: np.ndarray, weight: np.ndarray) -> tuple[list, float]:
-    """Per bin (low, high, findings, mean predicted, observed); and the ECE."""
-    table, ece = [], 0.0
-    where = np.clip(np.digitize(conf, BINS[1:-1]), 0, len(BINS) - 2)
-    total = weight.sum()
-    for b in range(len(BINS) - 1):
-        inside = where == b
-        if not inside.any():
-            continue
-        w = weight[inside]
-        predicted = float(np.average(conf[inside], weights=w))
-        observed = float(np.average(label[inside], weights=w))
-        table.append((BINS[b], BINS[b + 1], int(inside.sum()), predicted, observed))
-        ece += w.sum() / total * abs(predicted - observed)
-    return table, ece
-
-
-def chance_ece(conf: np.ndarray, weight: np.ndarray, draws: int = 400) -> float:
-    """The ECE a perfectly calibrated model would show on these findings by chance alone (its
-    labels drawn with the predicted probabilities): how much of a measured ECE is noise."""
-    rng = np.random.default_rng(11)
-    return float(
-        np.mean(
-            [
-                reliability(conf, (rng.random(len(conf)) < conf).astype(float), weight)[1]
-                for _ in range(draws)
-            ]
-        )
-    )
+        weight.append(np.full(int(mask.sum()), share(r.source, layer, mask.sum()) / mask.sum()))
+        docs.append(np.array([f"{r.source}:{document(s)}" for s in r.sentence])[mask])
+    if not conf:
+        return (np.zeros(0),) * 4
+    return tuple(np.concatenate(a) for a in (conf, label, weight, docs))
 
 
 def plot_curves(rows: list[Rows], layer: str) -> Path:
@@ -129,6 +117,50 @@ def plot_curves(rows: list[Rows], layer: str) -> Path:
     return out
 
 
+def ece_line(conf: np.ndarray, label: np.ndarray, weight: np.ndarray, docs: np.ndarray) -> str:
+    low, high = ece_interval(conf, label, weight, docs)
+    ece, chance = reliability(conf, label, weight)[1], chance_ece(conf, weight)
+    return (
+        f"{len(conf)} findings: ECE {ece:.3f} (resampled articles: 90 % within "
+        f"{low:.3f}-{high:.3f}; a perfectly calibrated model: {chance:.3f} by chance)"
+    )
+
+
+def print_reliability(rows: list[Rows], layer: str) -> None:
+    """The layer's reliability table and ECE on the measure halves, per finding and weighed as
+    in the fit; each source apart (PolNeAR's dev release too); and, cross-fitted, on both."""
+    conf, label, weight, docs = measured(rows, layer)
+    one = np.ones(len(conf))
+    table, plain = reliability(conf, label, one)
+    print(
+        f"\n**{layer}** (measure halves of {', '.join(FITTED_KINDS[layer])}): "
+        f"{ece_line(conf, label, one, docs)} per finding; "
+        f"ECE {reliability(conf, label, weight)[1]:.3f} with the sources weighed as in the fit "
+        f"({chance_ece(conf, weight):.3f} by chance)\n"
+    )
+    print("| confidence | findings | mean predicted | observed |")
+    print("|---|---|---|---|")
+    for low, high, n, predicted, observed in table:
+        print(f"| {low:.1f}-{high:.1f} | {n} | {predicted:.2f} | {observed:.2f} |")
+    print()
+    parts = [(s, lambda r, i, s=s: r.source == s) for s in FITTED_KINDS[layer]]
+    if any("dev" in r.part for r in rows if r.layer == layer):
+        parts.append(("polnear, dev release only", lambda r, i: r.part[i] == "dev"))
+    for name, keep in parts if len(parts) > 1 else []:
+        c, lab, _w, d = measured(rows, layer, keep=keep)
+        if len(c):
+            print(f"- {name}: {ece_line(c, lab, np.ones(len(c)), d)}")
+    c, lab, d = cross_fitted(rows, layer)
+    print(f"- cross-fitted, every half held out once: {ece_line(c, lab, np.ones(len(c)), d)}")
+    eces = resplit_eces(rows, layer)
+    low, mid, high = np.percentile(eces, [5, 50, 95])
+    print(
+        f"- {len(eces)} other random splits of the articles, each refitted on its fit half: "
+        f"ECE per finding median {mid:.3f} (90 % within {low:.3f}-{high:.3f}; "
+        f"{np.mean(np.array(eces) <= 0.05):.0%} of them at most 0.05)"
+    )
+
+
 def level_rows() -> None:
     from caveat.analysis.evaluate import evaluate
 
@@ -151,21 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = collect(args.rows)
     for layer in LAYERS:
-        conf, label, weight = measured(rows, layer)
-        ece = reliability(conf, label, weight)[1]
-        sources = ", ".join(s for s in FITTED_KINDS[layer])
-        one = np.ones(len(conf))
-        table, plain = reliability(conf, label, one)
-        print(
-            f"\n**{layer}** (measure halves of {sources}; {len(conf)} findings): "
-            f"ECE {plain:.3f} per finding (a perfectly calibrated model: "
-            f"{chance_ece(conf, one):.3f} by chance); {ece:.3f} with the sources weighed as in "
-            f"the fit ({chance_ece(conf, weight):.3f} by chance)\n"
-        )
-        print("| confidence | findings | mean predicted | observed |")
-        print("|---|---|---|---|")
-        for low, high, n, predicted, observed in table:
-            print(f"| {low:.1f}-{high:.1f} | {n} | {predicted:.2f} | {observed:.2f} |")
+        print_reliability(rows, layer)
         print(f"\n![{layer} precision-recall](quality/{plot_curves(rows, layer).name})")
     print()
     for r in rows:

@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from caveat.analysis import tail
 from caveat.analysis.results import BlockResult
-from caveat.document import Block, Document
+from caveat.document import Document
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, adopt, all_layers, get_layer, layer_ids, with_needs
 from caveat.lifeline import exit_with_parent, lifeline_args
@@ -47,17 +47,11 @@ def _init(
 
 
 def _warm() -> PipelineInfo:
-    from caveat.analysis.pipeline.blocks import iter_block_results
+    from caveat.analysis.pipeline.blocks import warm_up
     from caveat.analysis.pipeline.load import load_pipeline
 
     nlp, info = load_pipeline(_pipeline_model)
-    # One short paragraph through every detector and the readability: what loads on first use
-    # (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about 0.7 s,
-    # which the first chunk of a document, and a reader's first jump ahead, would wait for.
-    text = "Officials said about 40 people may have left, according to police."
-    sample = Document(text, (Block(0, len(text)),), "txt")
-    for _result in iter_block_results(sample, layer_ids(), nlp):
-        pass
+    warm_up(nlp, layer_ids())  # before the first chunk: what loads on first use
     return info
 
 

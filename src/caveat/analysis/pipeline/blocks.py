@@ -13,7 +13,9 @@ than a fixed number of blocks, since its memory grows with the characters in a b
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +25,7 @@ from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
 from caveat.analysis.readability.metrics import BLOCK_METRICS, readability
 from caveat.analysis.results import BlockResult
 from caveat.cutting import MAX_PIECE_CHARS, pieces
-from caveat.document import Document
+from caveat.document import Block, Document, Link
 from caveat.findings import Finding
 from caveat.layers import all_layers, with_needs
 
@@ -40,13 +42,27 @@ def disabled_detectors(layers: Sequence[str]) -> list[str]:
     return [detector_name(layer.id) for layer in all_layers() if layer.id not in needed]
 
 
-def _piece_doc(nlp: Language, document: Document, start: int, end: int) -> Doc:
+class _LinkIndex:
+    """The document's links by position, so that each piece finds its own by bisection: asking
+    every link for every block is quadratic (a long web page: thousands of each)."""
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self.ordered = sorted((link.start, link.end, n) for n, link in enumerate(links))
+        self.starts = [start for start, _end, _n in self.ordered]
+        # the furthest any link so far reaches: the first link that may reach into a piece
+        self.reach = list(accumulate((end for _start, end, _n in self.ordered), max))
+
+    def over(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The links over text[start:end], in the document's order, relative to `start`."""
+        first = bisect_right(self.reach, start)
+        last = bisect_left(self.starts, end)
+        found = sorted((n, s, e) for s, e, n in self.ordered[first:last] if e > start)
+        return [(max(s, start) - start, min(e, end) - start) for _n, s, e in found]
+
+
+def _piece_doc(nlp: Language, document: Document, links: _LinkIndex, start: int, end: int) -> Doc:
     doc = nlp.make_doc(document.text[start:end])
-    doc.user_data[LINKS_KEY] = [
-        (max(link.start, start) - start, min(link.end, end) - start)
-        for link in document.links
-        if link.start < end and link.end > start
-    ]
+    doc.user_data[LINKS_KEY] = links.over(start, end)
     return doc
 
 
@@ -87,11 +103,12 @@ def iter_block_results(
     else:
         indices = [i for i in order if document.blocks[i].analysed]
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    links = _LinkIndex(document.links)
     found: list[Finding] = []  # of the block whose pieces are being gathered
     with nlp.select_pipes(disable=disabled_detectors(layers)):
         for batch in _batches(document, indices, limit):
             docs = nlp.pipe(
-                (_piece_doc(nlp, document, s, e) for _i, s, e, _last in batch),
+                (_piece_doc(nlp, document, links, s, e) for _i, s, e, _last in batch),
                 batch_size=len(batch),
             )
             for (i, start, _end, last), doc in zip(batch, docs, strict=True):
@@ -112,3 +129,17 @@ def _result(document: Document, index: int, found: list[Finding]) -> BlockResult
     block = document.blocks[index]
     text = document.text[block.start : block.end]
     return BlockResult(index, tuple(found), readability(text, BLOCK_METRICS, block=True))
+
+
+#: A short paragraph that meets every detector and the readability.
+WARM_UP_TEXT = "Officials said about 40 people may have left, according to police."
+
+
+def warm_up(nlp: Language, layers: Sequence[str]) -> None:
+    """One short paragraph through the detectors of `layers` and the readability: what loads on
+    first use (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about
+    0.7 s, which the first chunk of a document, and a reader's first jump ahead, would wait for.
+    Done before a helper is forked, the helper inherits it instead of loading it again."""
+    sample = Document(WARM_UP_TEXT, (Block(0, len(WARM_UP_TEXT)),), "txt")
+    for _result in iter_block_results(sample, layers, nlp):
+        pass

@@ -12,12 +12,16 @@ import gc
 import importlib
 import threading
 import warnings
+from collections.abc import Callable
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
+from thinc.api import use_ops
 
 from caveat.analysis.lean_imports import grouped_entry_points
 from caveat.analysis.pipeline import added_words, lemmas
@@ -34,6 +38,31 @@ FALLBACK_NOTICE = (
     "so it tells less well, for example, 'May 2018' from the modal 'may'."
 )
 
+# The model's tokenizer file sets every rule and pattern of its tokenizer (Tokenizer.from_bytes
+# resets them all first), so the tokenizer it is loaded into need not be the language's default:
+# building that (1,347 special cases, three large regular expressions) only to replace all of it
+# cost 0.07-0.10 s of every start. Measured: the tokenizer's bytes are identical either way (a
+# pipeline saved without a tokenizer file is refused by spaCy's loading either way).
+EMPTY_TOKENIZER = "caveat.empty_tokenizer.v1"
+_LOAD_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+
+
+@registry.tokenizers(EMPTY_TOKENIZER)
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+# The model's matrix products through numpy (OpenBLAS, one thread: cli/__init__.py) instead of
+# thinc's blis: on this machine's AVX-512 cores blis 1.3.4 multiplies the encoder's 288 x 288
+# matrices at 91 GFLOPS and OpenBLAS at 143, so tok2vec takes 1.93-2.03 s of CPU per 100,000
+# words instead of 2.22-2.43 s. The sums run in another order, so a score could in principle
+# move in its last bits: measured on 912,816 tokens of news (PolNeAR, BASIL, PTC), not one tag
+# or sentence boundary differs. `use_blis` is thinc's own switch (NumpyOps).
+MODEL_OPS: dict[str, Any] = {"use_blis": False}
+
 _lock = threading.Lock()
 _OWN_PIPES = {lemmas.FACTORY, added_words.FACTORY}  # Caveat's pipes that are no layer's detector
 
@@ -44,7 +73,8 @@ def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                nlp = spacy.load(name, exclude=EXCLUDED)
+                with use_ops("numpy", **MODEL_OPS):  # the models take the ops current at load
+                    nlp = spacy.load(name, exclude=EXCLUDED, config=_LOAD_CONFIG)
                 if "senter" in nlp.component_names:
                     nlp.enable_pipe("senter")
                 _cache_lemmas(nlp)

@@ -20,6 +20,7 @@ from caveat.analysis.readability.meanings import (  # noqa: E402
     MIN_WORDS,
     is_running_latin_text,
 )
+from caveat.analysis.readability.word_memo import remember_words  # noqa: E402
 
 if TYPE_CHECKING:
     from caveat.document import Document
@@ -34,6 +35,7 @@ def _no_cmudict(lang: str) -> None:
 
 
 _count_syllables.get_cmudict = _no_cmudict
+remember_words()  # each distinct word's syllables counted once, not once per use (word_memo.py)
 
 METRICS: dict[str, Callable[[str], float]] = {
     "flesch_reading_ease": textstat.flesch_reading_ease,

@@ -3,6 +3,7 @@ source) and `hedging-adverb` ("perhaps", "probably", "in all likelihood", "to so
 
 from __future__ import annotations
 
+from caveat.analysis.layers.hedge.polling import is_polling_term
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
 from caveat.analysis.shared import tags
 
@@ -17,7 +18,7 @@ def hedging_adverb(scan: SentenceScan, i: int) -> Hit | None:
     lex, word = scan.lex, scan.low(i)
     as_adjective = scan.tag(i).startswith("JJ") and word in lex.hedging_adjectives
     if word in lex.hedging_adverbs and not as_adjective and scan.tag(i) not in tags.NAME:
-        return None if scan.is_polling_term(i) else scan.span(i, i + 1, "hedging-adverb")
+        return None if is_polling_term(scan, i) else scan.span(i, i + 1, "hedging-adverb")
     size = scan.phrase_at(i, "adverb_phrases")
     if size and not (word in lex.noun_like_hedges and _in_noun_phrase(scan, i)):
         return scan.span(i, i + size, "hedging-adverb")

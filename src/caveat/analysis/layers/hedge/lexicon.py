@@ -28,6 +28,10 @@ class HedgeLexicon:
     permission_verbs: frozenset[str]
     permission_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
+    aside_marks: dict[str, str]  # opening mark -> closing mark
+    provision_nouns: frozenset[str]
+    provision_relatives: frozenset[str]
+    provision_openers: frozenset[str]
     would_not_before: frozenset[str]
     month_preceders: frozenset[str]
     hedging_adverbs: frozenset[str]
@@ -45,6 +49,7 @@ class HedgeLexicon:
     verb_kinds: dict[str, str]  # lemma -> "always" | "appear" | "indicate" | "belief" | "clause"
     appear_followers: frozenset[str]
     belief_not_before: frozenset[str]
+    belief_answers: frozenset[str]
     clause_openers: frozenset[str]
     first_person: frozenset[str]
     generic_people: frozenset[str]
@@ -59,6 +64,8 @@ class HedgeLexicon:
     figure_words: frozenset[str]
     number_words: frozenset[str]
     figure_gap: frozenset[str]
+    figure_joins: frozenset[str]
+    duration_units: frozenset[str]
     quantifiers: frozenset[str]
     quantifier_phrases: Phrases
     pronoun_quantifiers: frozenset[str]
@@ -72,6 +79,7 @@ class HedgeLexicon:
     needs_generalizer: frozenset[str]
     literal_participles: frozenset[str]
     modified_not_groups: frozenset[str]
+    groups_needing_view: frozenset[str]
     say_lemmas: frozenset[str]
     crowd_say_lemmas: frozenset[str]
     measured_shares: frozenset[str]
@@ -86,6 +94,7 @@ class HedgeLexicon:
     negations: frozenset[str]
     until_before_year: frozenset[str]
     figure_units: frozenset[str]
+    share_wholes: frozenset[str]
     attribution_openers: Phrases
     impersonal_it: frozenset[str]
     agent_markers: frozenset[str]
@@ -97,14 +106,19 @@ class HedgeLexicon:
     feasible_before: frozenset[str]
     feasible_makers: frozenset[str]
     feasible_words: frozenset[str]
+    clause_ends: frozenset[str]
+    feasible_for: frozenset[str]
     open_question_alone: frozenset[str]
     as_words: frozenset[str]
     as_if: frozenset[str]
     articles: frozenset[str]
-    polling_adjectives: frozenset[str]
-    polled_groups: frozenset[str]
+    polling_terms: dict[str, frozenset[str]]  # "likely" -> the groups it polls ("voters")
+    poll_comparable: frozenset[str]
+    poll_comparatives: frozenset[str]
+    poll_answers: frozenset[str]
     vague_quantifiers: frozenset[str]
     vague_phrases: Phrases
+    reach_phrases: Phrases
     vague_not_nouns: frozenset[str]
     vague_pronouns: frozenset[str]
     triggers: frozenset[str] = frozenset()  # every word that can start a rule
@@ -127,7 +141,8 @@ class HedgeLexicon:
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
-        starts = self.vague_quantifiers | {phrase[0] for phrase in self.vague_phrases}
+        starts = self.vague_quantifiers | {p[0] for p in self.vague_phrases}
+        starts |= {p[1] for p in self.reach_phrases}  # "in some cases" is found from "some"
         object.__setattr__(self, "vague_starts", frozenset(starts))
 
     def phrase_lists(self) -> dict[str, Phrases]:
@@ -143,6 +158,7 @@ class HedgeLexicon:
                 "unnamed_phrases",
                 "attribution_openers",
                 "vague_phrases",
+                "reach_phrases",
             )
         }
 
@@ -188,6 +204,10 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         permission_verbs=_words(mod["permission_verbs"]),
         permission_subjects=_words(mod["permission_subjects"]),
         reporting_verbs=_words(mod["reporting_verbs"]),
+        aside_marks=dict(mod["aside_marks"]),
+        provision_nouns=_words(mod["provision_nouns"]),
+        provision_relatives=_words(mod["provision_relatives"]),
+        provision_openers=_words(mod["provision_openers"]),
         would_not_before=_words(mod["would_not_before"]),
         month_preceders=_words(mod["month_preceders"]),
         hedging_adverbs=_words(adv["hedging"]),
@@ -205,6 +225,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         verb_kinds=verb_kinds,
         appear_followers=_words(verbs["appear_followers"]),
         belief_not_before=_words(verbs["belief_not_before"]),
+        belief_answers=_words(verbs["belief_answers"]),
         clause_openers=_words(verbs["clause_openers"]),
         first_person=_words(verbs["first_person"]),
         generic_people=_words(verbs["generic_people"]),
@@ -219,6 +240,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         figure_words=_words(approx["figure_words"]),
         number_words=_words(approx["number_words"]),
         figure_gap=_words(approx["figure_gap"]),
+        figure_joins=_words(approx["figure_joins"]),
+        duration_units=_words(approx["duration_units"]),
         quantifiers=_words(weasel["quantifiers"]),
         quantifier_phrases=_phrases(weasel["quantifier_phrases"]),
         pronoun_quantifiers=_words(weasel["pronoun_quantifiers"]),
@@ -232,6 +255,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         needs_generalizer=_words(weasel["needs_generalizer"]),
         literal_participles=_words(weasel["literal_participles"]),
         modified_not_groups=_words(weasel["modified_not_groups"]),
+        groups_needing_view=_words(weasel["groups_needing_view"]),
         say_lemmas=_words(weasel["say_lemmas"]),
         crowd_say_lemmas=_words(weasel["crowd_say_lemmas"]),
         measured_shares=_words(weasel["measured_shares"]),
@@ -246,6 +270,7 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         negations=_words(ctx["negations"]),
         until_before_year=_words(ctx["until_before_year"]),
         figure_units=_words(ctx["figure_units"]),
+        share_wholes=_words(weasel["share_wholes"]),
         attribution_openers=_phrases(ctx["attribution_openers"]),
         impersonal_it=_words(ctx["impersonal_it"]),
         agent_markers=_words(ctx["agent_markers"]),
@@ -257,14 +282,19 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         feasible_before=_words(ctx["feasible_before"]),
         feasible_makers=_words(ctx["feasible_makers"]),
         feasible_words=_words(ctx["feasible_words"]),
+        clause_ends=_words(ctx["clause_ends"]),
+        feasible_for=_words(ctx["feasible_for"]),
         open_question_alone=_words(ctx["open_question_alone"]),
         as_words=_words(ctx["as_words"]),
         as_if=_words(ctx["as_if"]),
         articles=_words(ctx["articles"]),
-        polling_adjectives=_words(ctx["polling_adjectives"]),
-        polled_groups=_words(ctx["polled_groups"]),
+        polling_terms={k: _words(v) for k, v in ctx["polling_terms"].items()},
+        poll_comparable=_words(ctx["poll_comparable"]),
+        poll_comparatives=_words(ctx["poll_comparatives"]),
+        poll_answers=_words(ctx["poll_answers"]),
         vague_quantifiers=_words(data["vague"]["quantifiers"]),
         vague_phrases=_phrases(data["vague"]["phrases"]),
+        reach_phrases=_phrases(data["vague"]["reach_phrases"]),
         vague_not_nouns=_words(data["vague"]["not_nouns"]),
         vague_pronouns=_words(data["vague"]["pronouns"]),
     )

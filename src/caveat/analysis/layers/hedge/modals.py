@@ -4,7 +4,8 @@
 Context decides: "May 2018" is a month, "May I" and "Could you...?" ask, "visitors may bring
 one bag" permits, "she could swim as a child" and "in the 1990s the plant could process 200
 tonnes" are past ability, "most voters could accept a tax rise" is willingness, "he said he
-would resign" reports a plan, "I would like" is a wish, and "must be insured" an obligation."""
+would resign" reports a plan, "a bill that would raise taxes" says what a bill provides, "I
+would like" is a wish, and "must be insured" an obligation."""
 
 from __future__ import annotations
 
@@ -133,7 +134,42 @@ def _is_reported_or_wish(scan: SentenceScan, i: int) -> bool:
         or scan.low(i + 1) in lex.would_not_before
     ):
         return True
-    return any(scan.low(k) in lex.reporting_verbs for k in range(max(0, i - 6), i))
+    return any(scan.low(k) in lex.reporting_verbs for k in _words_before(scan, i, 6)) or (
+        _is_provision(scan, i)
+    )
+
+
+def _words_before(scan: SentenceScan, i: int, count: int) -> list[int]:
+    """The `count` words before i, leaving out an aside between dashes or brackets ("he
+    admitted that philanthropy -- even on his own scale -- would not be enough"); an aside
+    that never opens is no aside."""
+    marks = scan.lex.aside_marks  # closing mark -> opening mark, read from right to left
+    found: list[int] = []
+    k, opening = i - 1, ""
+    while k >= 0 and len(found) < count:
+        word = scan.low(k)
+        if opening:
+            opening = "" if word == opening else opening
+        elif word in marks:
+            opening = marks[word]
+        else:
+            found.append(k)
+        k -= 1
+    if opening:
+        return list(range(i - 1, max(-1, i - 1 - count), -1))
+    return found
+
+
+def _is_provision(scan: SentenceScan, i: int) -> bool:
+    """'a plan that would tweak Social Security', 'under the agreement, the wage would climb':
+    what a plan or law provides, not the writer's conjecture."""
+    lex = scan.lex
+    if scan.low(i - 1) in lex.provision_relatives and scan.low(i - 2) in lex.provision_nouns:
+        return True
+    return any(
+        scan.low(k) in lex.provision_openers and scan.low(k + 2) in lex.provision_nouns
+        for k in range(i - 2)
+    )
 
 
 def _is_inference(scan: SentenceScan, i: int) -> bool:

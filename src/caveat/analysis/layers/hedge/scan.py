@@ -57,12 +57,6 @@ class SentenceScan:
         token = self.sent[i]
         return token.like_num and not token.is_alpha or token.lower_ in self.lex.number_words
 
-    def is_polling_term(self, i: int) -> bool:
-        """'likely voters', 'likely Republican primary voters': a polling term, not a hedge."""
-        if self.low(i) not in self.lex.polling_adjectives:
-            return False
-        return any(self.low(k) in self.lex.polled_groups for k in range(i + 1, i + 4))
-
     def is_unnamed(self, k: int) -> bool:
         """'some', 'many', 'critics': a group that names no one."""
         return self.low(k) in self.lex.quantifiers or self.low(k) in self.lex.groups

@@ -29,15 +29,23 @@ def unnamed_source(scan: SentenceScan, i: int) -> Hit | None:
             narrowed = narrowed or scan.tag(j) in {"NN", "NNP"}
             j += 1
         group = scan.low(j)
+        # "many experts" is a source on its own; "most people" only when they hold a view
+        # ("most people say"), not in "most people used the hotel only to sleep".
+        plain = group in lex.groups_needing_view
         if group in lex.groups and not (narrowed and group in lex.modified_not_groups):
-            return scan.span(i, j + 1, "unnamed-source")
+            verb = _says_next(scan, j + 1) if plain else j
+            if verb:
+                # "some residents may be wondering": the modal is its own hedge
+                return scan.span(i, verb + 1 if verb == j + 1 else j + 1, "unnamed-source")
         crowd = scan.tag(j) in PLURAL_TAGS if scan.tagged else group.endswith("s")
         if crowd and scan.low(after) not in lex.partitive:
             # "Most Republicans say", "some liberals hope": any unnamed crowd that speaks; not
             # "some of the materials feel", nor "many of his works are considered" (a passive).
             verb = _says_next(scan, j + 1)
             if verb and scan.lemma(verb) in lex.crowd_say_lemmas and scan.tag(verb) != "VBN":
-                return scan.span(i, verb + 1, "unnamed-source")
+                # "Most Republicans say" as one span; in "some residents may be wondering" the
+                # modal is its own hedge.
+                return scan.span(i, verb + 1 if verb == j + 1 else j + 1, "unnamed-source")
         alone = size == 1 and word in lex.pronoun_quantifiers
         verb = _says_next(scan, after) if alone else 0
         if verb:
@@ -83,13 +91,17 @@ def _named_before(scan: SentenceScan, i: int) -> bool:
 
 def _not_speaking(scan: SentenceScan, i: int) -> bool:
     """The group before verb i is an object ('an advocate for senior citizens says') or a
-    measured share ('54 percent of Democratic registered voters held'): a poll's result, or
-    someone else speaking, not an unnamed crowd."""
+    measured share ('54 percent of Democratic registered voters held', 'Nine in 10 voters say'):
+    a poll's result, or someone else speaking, not an unnamed crowd."""
     k = i - 1
-    while k >= 0 and scan.tag(k) in GROUP_MODIFIER_TAGS | {"VBN", "NNPS"}:
-        k -= 1
+    while k >= 0 and (
+        scan.tag(k) in GROUP_MODIFIER_TAGS | {"VBN", "NNPS"} or scan.low(k) in scan.lex.share_wholes
+    ):
+        k -= 1  # "54 percent of all registered voters"
     if k < 0 or not scan.tagged:
         return False
+    if scan.is_number(k):
+        return True  # "Nine in 10 Democratic registered voters say": a counted share
     if scan.low(k) in scan.lex.partitive:
         share = scan.low(k - 1)
         return share in scan.lex.measured_shares or scan.is_number(k - 1) if k > 0 else False

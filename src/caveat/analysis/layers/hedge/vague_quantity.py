@@ -2,7 +2,8 @@
 for people, works or sources nobody names ("many of his works are considered", "some
 manufacturers say", "several historians"), which WikiWeasel marks and a careful editor asks
 about. Durations and sizes ("for many years") are left alone; the named views of an unnamed
-crowd ("some say", "many experts") are `unnamed-source`, shown at every level."""
+crowd ("some say", "many experts") are `unnamed-source`, shown at every level. "In some
+cases" and "in many instances" (how often a claim holds, left vague) are vague quantities too."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
     lex = scan.lex
     if scan.low(i) not in lex.vague_starts:
         return None  # most words that reach this rule start no vague quantity: one set lookup
+    # "in some cases": how often, left vague. Found from its quantity, so that "in", one of the
+    # commonest words, starts no rule.
+    reach = scan.phrase_at(i - 1, "reach_phrases") if i > 0 else 0
+    if reach:
+        return scan.span(i - 1, i - 1 + reach, "vague-quantity")
     size = scan.phrase_at(i, "vague_phrases") or (1 if scan.low(i) in lex.vague_quantifiers else 0)
     if not size:
         return None

@@ -6,6 +6,7 @@ astonishment."""
 from __future__ import annotations
 
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.shared import tags
 
 
 def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
@@ -17,9 +18,14 @@ def hedging_verb(scan: SentenceScan, i: int) -> Hit | None:
     if kind == "always":
         return scan.span(i, i + 1, "hedging-verb")
     if kind == "appear":
+        # "appeared more likely", "seems quite happy": an adverb may come before the adjective,
+        # which then ends the phrase ("appeared again last week" is no impression)
+        adjective = i + 1
+        if scan.tag(i + 1) in {"RB", "RBR"} and scan.tag(i + 3) not in tags.NOUN:
+            adjective = i + 2
         if (
             nxt in lex.appear_followers
-            or scan.tag(i + 1) in {"JJ", "JJR"}
+            or scan.tag(adjective) in {"JJ", "JJR"}
             or (nxt in lex.as_words and scan.low(i + 2) in lex.as_if)
         ):
             return scan.span(i, i + 1, "hedging-verb")
@@ -63,9 +69,11 @@ def _belief_holder(scan: SentenceScan, i: int, kind: str) -> tuple[str, set[str]
     """Who holds the belief of verb i (its subject) and the words between, or None when the
     verb holds no claim here ("think about", "I feel sick", "I can't believe it")."""
     lex, nxt = scan.lex, scan.low(i + 1)
-    if nxt in lex.belief_not_before or scan.tag(i) == "VBN":
+    # "I think so." and "I believe not." answer with a belief; "I think so highly of" does not.
+    answer = nxt in lex.belief_answers and not scan.low(i + 2).isalnum()
+    if nxt in lex.belief_not_before and not answer or scan.tag(i) == "VBN":
         return None
-    if kind == "clause" and nxt not in lex.clause_openers:
+    if kind == "clause" and nxt not in lex.clause_openers and not answer:
         return None
     subject, between = scan.subject_before(i)
     if between & lex.astonishment_modals:

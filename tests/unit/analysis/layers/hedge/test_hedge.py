@@ -35,7 +35,7 @@ HEDGED = [
     ("Some may be wondering why Putin attacked.", "Some", "unnamed-source"),
     ("Experts believe the bridge is unsafe.", "Experts believe", "unnamed-source"),
     ("Critics claim the site is leaking.", "Critics claim", "unnamed-source"),
-    ("Many people believe the company is lying.", "Many people", "unnamed-source"),
+    ("Many people believe the company is lying.", "Many people believe", "unnamed-source"),
     ("It is thought that the ship sank in a storm.", "thought", "agentless-passive"),
     (
         "He is widely regarded as the best player of his era.",
@@ -44,7 +44,6 @@ HEDGED = [
     ),
     ("The painting is said to be a fake.", "said", "agentless-passive"),
     ("According to some, the vote was rigged.", "According to some", "unnamed-source"),
-    ("In some cases the drug causes seizures.", "In some cases", "hedging-adverb"),
     ("You'd think the council would listen.", "think", "hedging-verb"),
     ("The crowd numbered 500 or so.", "or so", "approximator"),
     # Wikipedia-style weasels (WikiWeasel): the holders of the view are a crowd or no one.
@@ -111,6 +110,14 @@ NOT_HEDGED = [
     ("The festival is usually held in May.", "held"),
     ("She said to be careful on the ice.", "said"),
     ("Some terrible news stating the result arrived.", "Some"),
+    # How often a claim holds, left vague: shown at `thorough` only (vague-quantity).
+    ("In some cases the drug causes seizures.", "In some cases"),
+    # A length of time, rounded: shown at `thorough` only (approximate-duration).
+    ("Residents waited about two weeks for the water.", "about"),
+    # Poll wording and what a plan provides (our gold set's guidelines).
+    ("Democrats are more likely to say the economy is improving.", "likely"),
+    ("In a hypothetical race with the governor, the senator leads.", "hypothetical"),
+    ("The council drafted a plan that would raise parking fees.", "would"),
 ]
 
 
