@@ -40,8 +40,6 @@ FREE, HERE, TAIL = 0, 1, 2
 #: Words the tail claims at a time: what a request for a block it holds may wait for, and the
 #: size of its batches (the tagger batches well from a few hundred words on).
 TAIL_WORDS = 1_000
-#: How much nicer than the analysis process this one runs (see `_below_the_window`).
-NICER = 5
 
 
 def _words(document: Document, index: int) -> int:
@@ -169,21 +167,17 @@ def _claim_from_end(document: Document, state, lock) -> list[int]:  # noqa: ANN0
 
 
 def _below_the_window() -> None:
-    """Behind the window and the analysis process that serves the screen, when the cores are
-    short: this process's work is the background's. Under the normal policy a few steps of nice
-    (NICER): on an idle two-core machine nothing changes (it has a core of its own), on a busy
-    one a jump ahead and the event loop wait less (Ctrl+End and scrollbar drags at 51,000 words:
-    0.27-0.51 s against 0.36-0.99 s unniced, at a load average of 7). Under a real-time policy
-    (`chrt -f`, as the quiet benchmarks run) one priority step down instead, where nice means
-    nothing and threads of equal priority never preempt each other: with the window, the
-    analysis process and this one on two cores, the window's event loop could wait a whole
-    chunk for a core."""
+    """Under a real-time policy (`chrt -f`, as the quiet benchmarks run), one priority step
+    below the analysis process and the window: threads of equal real-time priority never
+    preempt each other, so with the window, the analysis process and this one on two cores the
+    window's event loop could wait a whole chunk for a core. Under the normal policy nothing
+    changes: a nicer second process was tried and measured worse (docs/performance.md, "Two
+    analysis processes in the window": on a busy machine it fell behind, and the analysis
+    process waited for its chunk where the two met)."""
     try:
         if os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR):
             priority = os.sched_getparam(0).sched_priority
             os.sched_setparam(0, os.sched_param(max(1, priority - 1)))
-        else:
-            os.nice(NICER)
     except (AttributeError, OSError):
         pass  # no such scheduling here (not Linux): nothing to step below
 
