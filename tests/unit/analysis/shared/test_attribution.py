@@ -40,6 +40,28 @@ ATTRIBUTED = [
     ),
     ("Exit polling shows he won 83% of young voters.", "polling shows"),
     ("He was quoted as saying 40 percent of them lied.", "quoted as saying"),
+    # A report verb the tagger reads as a noun or a participle (PolNeAR train, 2026-12-02).
+    ("Trump claims he's worth $10 billion.", "Trump claims"),
+    (
+        "FEC records from the 2008 presidential election cycle show he gave $2,000.",
+        "records from the 2008 presidential election cycle show",
+    ),
+    ("A Quinnipiac University poll found last week that Clinton leads 46 to 40.", "poll found"),
+    # A document subject past a relative clause or a date, a finding past a first verb.
+    (
+        "An AP survey of superdelegates, who are influential, found that 449 back Clinton.",
+        "survey of superdelegates, who are influential, found",
+    ),
+    ("As another Pew study from 2011 noted, the average age was 18.", "study from 2011 noted"),
+    ("TheBlaze did the math, and found that the odds are 1 in 64.", "found"),
+    ("Evans, the Georgia committeeman, suggested that 22 members are against him.", "suggested"),
+    # A value set by a named source; a statement past four modifiers.
+    ("Forbes put his net worth at $45 billion.", "Forbes put"),
+    ("HuffPost Pollster puts his approval at a solid 50 percent.", "Pollster puts"),
+    (
+        "Trump's recent evidence-free assertion that 3,000 cheered was false.",
+        "Trump's recent evidence-free assertion",
+    ),
 ]
 
 NOT_ATTRIBUTED = [
@@ -60,6 +82,13 @@ NOT_ATTRIBUTED = [
     "Republican Party Boosts Spending In Battleground States To Avoid Mistakes Of 2012 Race.",
     "He also maintained above-average costs for raising that money.",
     "Nevada is staking its claim for major influence in 2016.",
+    "The claims he made about 300 jobs were false.",
+    "The TV show he hosted drew 3 million viewers.",
+    "The early voting states that precede it hold 40 percent of delegates.",
+    "He put the book on the table and left 3 minutes later.",
+    "Photos from those tours show work space with unfinished ceilings.",
+    "The loss of 40 jobs, in the absence of any new plant, suggests that the town could shrink.",
+    "A similar half-life of 12 hours was determined in IM-9 cells.",
 ]
 
 

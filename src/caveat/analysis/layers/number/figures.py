@@ -104,7 +104,9 @@ class FigureFinder:
         range_end = self._range_end(sent, end)
         if range_end:  # "10-15 percent"; a bare range or score ("3-1") is no statistic
             unit = percentage_unit(self, sent, range_end)
-            return (range_end + unit, "percentage") if unit else (range_end, None)
+            if unit:
+                return range_end + unit, "percentage"
+            return range_end, "count" if self._is_count_range(sent, i, end, range_end) else None
         if not_statistics.is_not_statistic(self, sent, i, end):
             return end, None
         return end, "count"
@@ -112,6 +114,22 @@ class FigureFinder:
     def _is_scale(self, tok: Token) -> bool:
         """ "million" in "a million votes"."""
         return tok.lower_ in self.lex.scale and tok.lower_ in self.lex.large_words
+
+    def _is_count_range(self, sent: Span, i: int, end: int, range_end: int) -> bool:
+        """ "80-200 nuclear weapons": a range of things counted, rising (a score, "34-27", falls)
+        and before a plural noun that is no time unit ("10-15 years")."""
+        doc = sent.doc
+        low, high = doc[i:end], doc[end + 1 : range_end]
+        if len(low) != 1 or len(high) != 1 or not (is_digits(low.text) and is_digits(high.text)):
+            return False
+        if float(low.text.replace(",", "")) >= float(high.text.replace(",", "")):
+            return False
+        j = range_end
+        while j < sent.end and j < range_end + 2 and doc[j].tag_ == "JJ":
+            j += 1
+        if j >= sent.end or doc[j].tag_ != "NNS" or doc[j].lower_ in self.lex.time_units:
+            return False
+        return not not_statistics.is_not_statistic(self, sent, i, end)
 
     def _range_end(self, sent: Span, j: int) -> int:
         doc = sent.doc

@@ -25,6 +25,7 @@ class NumberLexicon:
     street_words: frozenset[str]
     age_words: frozenset[str]
     sample_nouns: frozenset[str]
+    sample_parts: frozenset[str]
     small_words: frozenset[str]
     large_words: frozenset[str]
     fractions: frozenset[str]
@@ -67,6 +68,7 @@ def number_lexicon(lexicon: str = "number") -> NumberLexicon:
         street_words=frozenset(names["street_words"]),
         age_words=frozenset(names["age_words"]),
         sample_nouns=frozenset(names["sample_nouns"]),
+        sample_parts=frozenset(names["sample_parts"]),
         small_words=frozenset(words["small"]),
         large_words=frozenset(words["large"]),
         fractions=frozenset(words["fractions"]),

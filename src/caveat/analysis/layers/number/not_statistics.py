@@ -42,11 +42,20 @@ def is_not_statistic(finder: FigureFinder, sent: Span, i: int, end: int) -> bool
 
 
 def _is_sample_size(finder: FigureFinder, sent: Span, i: int) -> bool:
-    """ "The AP-GfK Poll of 1,033 adults": a poll's own sample, named with the poll."""
+    """ "The AP-GfK Poll of 1,033 adults", "..., including 389 Democrats": a poll's own sample
+    (or a part of it), named with the poll."""
     if i - 2 < sent.start:
         return False
     doc = sent.doc
-    return doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in finder.lex.sample_nouns
+    if doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in finder.lex.sample_nouns:
+        return True
+    if doc[i - 1].lower_ not in finder.lex.sample_parts:
+        return False
+    # A part of the sample just named: "Poll of 1,033 adults, including 389".
+    return any(
+        doc[j].like_num and _is_sample_size(finder, sent, j)
+        for j in range(max(sent.start, i - 6), i - 1)
+    )
 
 
 def _is_year(finder: FigureFinder, tok: Token, prev: Token | None, length: int) -> bool:

@@ -21,6 +21,8 @@ def hedged_claim(reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, 
     lex, lower = reader.lex, tok.lower_
     cue: str | None = None
     variant = None
+    if lower in lex.hedging_adjectives and _compares_rates(reader, tok):
+        return None  # "more likely to be viewed as honest than": a comparison of rates
     if lower in lex.claim_modals and reader.is_modal(tok):
         possibility = lower not in lex.conditional_modals and lower not in lex.must_modals
         if possibility and hedged_by_layer.get(tok.i) != lex.hedge_modal_rule:
@@ -79,6 +81,17 @@ def hearsay_clause(
         if reader.doc[i].lower_ in lex.hearsay_links:
             return Cue("hedged-claim", "hearsay", {"cue": reader.words(it.i, i + 1)})
     return None
+
+
+def _compares_rates(reader: SentenceReader, tok: Token) -> bool:
+    """ "is more likely to", "are less likely to": a comparison (usually a poll's), not a
+    hedge on the claim."""
+    prev = reader.token(tok.i - 1)
+    while prev is not None and prev.lower_ in reader.lex.adverbs_of_degree:
+        if prev.lower_ in reader.lex.comparative_degrees:
+            return True
+        prev = reader.token(prev.i - 1)
+    return False
 
 
 def _is_hedging_adverb(reader: SentenceReader, tok: Token) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from caveat.analysis.shared.inflection import forms_to_lemmas
 from caveat.analysis.shared.phrases import Words, split_by_tokenizer
 from caveat.resources import load_lexicon
 
@@ -24,6 +25,11 @@ class SpeculationLexicon:
     all_modals: frozenset[str]
     ability_verbs: frozenset[str]
     scheduled: frozenset[str]
+    planned_acts: frozenset[str]
+    occasion_ordinals: frozenset[str]
+    occasion_nouns: frozenset[str]
+    poll_share_words: frozenset[str]
+    belief_adjectives: frozenset[str]
     time_words: frozenset[str]
     seem_verbs: frozenset[str]
     appear_verbs: frozenset[str]
@@ -48,6 +54,10 @@ class SpeculationLexicon:
     subordinators: frozenset[str]
     boundaries: frozenset[str]
     time_nouns: frozenset[str]
+    inference_verbs: frozenset[str]
+    inference_openers: frozenset[str]
+    holder_verbs: frozenset[str]
+    comparative_degrees: frozenset[str]
     first_and_second_person: frozenset[str]
     person_pronouns: frozenset[str]
     skippable: frozenset[str]
@@ -97,6 +107,11 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         all_modals=words(modals["hedging"], modals["conditional"], modals["future"]),
         ability_verbs=words(verbs["ability"]),
         scheduled=words(verbs["scheduled"]),
+        planned_acts=words(verbs["planned_acts"]),
+        occasion_ordinals=words(verbs["occasion_ordinals"]),
+        occasion_nouns=words(verbs["occasion_nouns"]),
+        poll_share_words=words(motive["poll_share_words"]),
+        belief_adjectives=words(subjects["belief_adjectives"]),
         time_words=words(verbs["time_words"]),
         seem_verbs=words(verbs["seem"]),
         appear_verbs=words(verbs["appear"]),
@@ -121,6 +136,13 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         subordinators=words(clauses["subordinators"]),
         boundaries=words(clauses["boundaries"]),
         time_nouns=words(clauses["time_nouns"]),
+        inference_verbs=words(clauses["inference_verbs"]),
+        inference_openers=words(clauses["inference_openers"]),
+        # Every form: the lemmatizer reads "hoping" as "hop".
+        holder_verbs=frozenset(
+            forms_to_lemmas(clauses["holder_verbs"], clauses["holder_irregular"])
+        ),
+        comparative_degrees=words(adverbs["comparative_degrees"]),
         first_and_second_person=words(subjects["first_person"], subjects["second_person"]),
         person_pronouns=words(subjects["person_pronouns"]),
         skippable=words(subjects["skippable"]),
@@ -178,6 +200,7 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
             verbs["seem"],
             verbs["appear"],
             verbs["scheduled"],
+            verbs["planned_acts"],
             motive["mind_verbs"],
             motive["ulterior_purposes"],
             list(data["advice"]["verbs"]),

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from caveat.analysis.layers.speculation.cue import Cue
 from caveat.analysis.layers.speculation.sentence import SentenceReader
 
+POLL_SHARE_REACH = 9  # words before a subject in which a poll's share may stand
+
 
 def motive(reader: SentenceReader, tok: Token) -> Cue | None:
     lemma, lex = reader.lemma(tok), reader.lex
@@ -18,7 +20,13 @@ def motive(reader: SentenceReader, tok: Token) -> Cue | None:
         return _wanting(reader, tok, lemma)
     if lemma in lex.look_verbs and reader.is_verb(tok):
         return _looking_for(reader, tok)
-    if tok.lower_ in lex.motive_adjectives and not (reader.tagged and tok.tag_.startswith("VB")):
+    # "is tempted to", "is determined to": the tagger may read the adjective as a participle;
+    # then only before "to" ("the half-life was determined in IM-9 cells" is a passive).
+    nxt = reader.token(tok.i + 1)
+    participle = tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to"
+    if tok.lower_ in lex.motive_adjectives and not (
+        reader.tagged and tok.tag_.startswith("VB") and not participle
+    ):
         return _motive_adjective(reader, tok)
     if lemma in lex.all_motive_nouns:
         return _motive_noun(reader, tok, lemma)
@@ -42,7 +50,21 @@ def _wanting(reader: SentenceReader, tok: Token, lemma: str) -> Cue | None:
         return None
     if lemma in lex.person_only_verbs and not reader.is_person_subject(subject):
         return None
+    if _is_poll_share(reader, subject):
+        return None  # "4 in 10 Republican voters want": a poll's answer
     return _states_what(reader, subject, tok.i + 1)
+
+
+def _is_poll_share(reader: SentenceReader, subject: Token) -> bool:
+    """ "about 4 in 10 Republican voters", "30 percent of voters": a number, then a word that
+    makes it a share, at most nine words before the subject ("4 in 10 Republican voters in
+    each state want")."""
+    start = max(reader.sent.start, subject.i - POLL_SHARE_REACH)
+    words = reader.doc[start : subject.i]
+    return any(
+        a.like_num and b.lower_ in reader.lex.poll_share_words
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _looking_for(reader: SentenceReader, tok: Token) -> Cue | None:

@@ -33,7 +33,28 @@ def prediction(reader: SentenceReader, tok: Token) -> Cue | None:
         return None
     if verb is not None and reader.lemma(verb) in lex.scheduled and reader.has_date():
         return None  # "the trial will begin on Monday": a timetable
+    if verb is not None and (_is_planned_act(reader, verb) or _counts_occasions(reader, verb)):
+        return None  # "Bannon will interview Pamela Geller": a programme
     return Cue("prediction", fields={"cue": reader.words(tok.i, cue_end)})
+
+
+def _is_planned_act(reader: SentenceReader, verb: Token) -> bool:
+    """ "will interview", "will be interviewed", "will also conduct": an act announced."""
+    if reader.lemma(verb) == "be":
+        verb = reader.token(verb.i + 1) or verb  # "will be interviewed", "will be holding"
+        if reader.tagged and verb.tag_ not in {"VBN", "VBG"}:
+            return False
+    return reader.lemma(verb) in reader.lex.planned_acts
+
+
+def _counts_occasions(reader: SentenceReader, verb: Token) -> bool:
+    """ "It will be the second time that": the occasions of a scheduled event, counted."""
+    words = reader.doc[verb.i + 1 : min(verb.i + 4, reader.sent.end)]
+    if reader.lemma(verb) != "be" or len(words) < 3:
+        return False
+    the, ordinal, noun = (w.lower_ for w in words)
+    lex = reader.lex
+    return the == "the" and ordinal in lex.occasion_ordinals and noun in lex.occasion_nouns
 
 
 def advice(reader: SentenceReader, tok: Token) -> Cue | None:

@@ -142,11 +142,18 @@ class SentenceReader:
         the nearest clause boundary, in a relative clause without "that" ("the teachers it will
         hire"), or with `complement_that` in a "that" clause after a verb or noun ("pointed out
         that it may", "his promise that he would"). After "is" or an adjective ("the risk is
-        that", "it is clear that") the clause carries the main claim."""
+        that", "it is clear that") the clause carries the main claim, and so it does after a
+        verb of inference with no person as its subject ("the deal means that", "that shows
+        how"). A clause right after a verb of believing or saying ("officials are hoping they
+        will win") is that verb's subject's view."""
+        if self.holds_view(tok):
+            return True
         for i in range(tok.i - 1, self.sent.start - 1, -1):
             word = self.doc[i]
             if word.lower_ in self.lex.boundaries:
                 break
+            if word.lower_ in self.lex.inference_openers and self.draws_inference(word):
+                continue  # the conclusion is as main as the clause of "means" or "shows"
             if word.lower_ == "that" and complement_that and self.opens_complement(word):
                 return True
             if word.tag_ in {"WDT", "WP", "WP$"} or word.lower_ in openers - {"that"}:
@@ -161,10 +168,43 @@ class SentenceReader:
             and noun.lower_ not in self.lex.time_nouns
         )
 
+    def draws_inference(self, opener: Token) -> bool:
+        """ "means that", "shows how", "easy to see why": the writer concludes, from a thing or
+        a fact, what the clause says; "he explained why" reports a person."""
+        verb = self.token(opener.i - 1)
+        if verb is None or not self.is_verb(verb):
+            return False
+        if self.lemma(verb) not in self.lex.inference_verbs:
+            return False
+        return not self.is_person_subject(self.subject(verb))
+
+    def holds_view(self, tok: Token) -> bool:
+        """ "Officials are hoping they will win", "Trump thinks the economy will grow": `tok`'s
+        clause follows a verb of believing or saying with no "that", so it is the view of that
+        verb's subject; not when the writer holds it ("I think prices will rise")."""
+        subject = self.subject(tok)
+        if subject is None or not self.tagged:
+            return False
+        i = subject.i - 1
+        while i >= self.sent.start and subject.i - i < 5 and self.doc[i].tag_ in tags.SUBJECT_WORDS:
+            i -= 1
+        verb = self.token(i)
+        if verb is None or not verb.tag_.startswith("VB"):
+            return False
+        if verb.lower_ not in self.lex.holder_verbs:
+            return False
+        return not self.is_author_or_reader(self.subject(verb))
+
     def opens_complement(self, that: Token) -> bool:
         prev = self.token(that.i - 1)
         if prev is None or that.tag_ == "DT":
             return False
+        if prev.lower_ in self.lex.belief_adjectives:
+            # "his supporters are optimistic that": their view; "I am confident that": mine
+            be = self.token(prev.i - 1)
+            while be is not None and be.lower_ in self.lex.adverbs_of_degree:
+                be = self.token(be.i - 1)
+            return be is None or not self.is_author_or_reader(self.subject(be))
         return not (prev.lower_ in self.lex.be_forms or prev.tag_ in tags.ADJECTIVE)
 
     def in_noun_phrase(self, tok: Token) -> bool:

@@ -13,7 +13,11 @@ from spacy.tokens import Span
 
 from caveat.analysis.shared.attribution.citations import citation_spans, link_spans
 from caveat.analysis.shared.attribution.lexicon import attribution_lexicon
-from caveat.analysis.shared.attribution.phrases import attributing_phrase_spans, document_spans
+from caveat.analysis.shared.attribution.phrases import (
+    attributing_phrase_spans,
+    document_owner_spans,
+    document_spans,
+)
 from caveat.analysis.shared.attribution.quotations import quotation_spans
 from caveat.analysis.shared.attribution.reporting_verbs import reporting_verb_spans
 from caveat.analysis.shared.attribution.statements import colon_speaker_spans, statement_spans
@@ -39,6 +43,7 @@ def attribution_spans(
     lower = [t.lower_ for t in sent]  # one string lookup per token, shared by the finders
     found = attributing_phrase_spans(sent, lex, rejected)
     found += document_spans(sent, lex, lower)
+    found += document_owner_spans(sent, lex)
     found += reporting_verb_spans(sent, lex, tagged, stance, rejected)
     found += quotation_spans(sent, lex, lower)
     found += citation_spans(sent, lex, lower)

@@ -24,6 +24,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str]
     documents: frozenset[str]
     document_prepositions: frozenset[str]
+    definite_determiners: frozenset[str]
     unnamed: frozenset[str]
     generic_pronouns: frozenset[str]
     skippable: frozenset[str]
@@ -40,6 +41,9 @@ class AttributionLexicon:
     owner_pronouns: frozenset[str]
     media_nouns: frozenset[str]
     headline_verbs: frozenset[str]
+    valuation: frozenset[str]
+    valuation_links: frozenset[str]
+    valuation_reach: int
 
 
 def _phrase_words(phrase: str) -> Words:
@@ -64,6 +68,7 @@ def attribution_lexicon() -> AttributionLexicon:
         source_nouns=frozenset(subjects["source_nouns"]),
         documents=frozenset(data["documents"]["nouns"]),
         document_prepositions=frozenset(data["documents"]["prepositions"]),
+        definite_determiners=frozenset(data["documents"]["definite_owners"]),
         unnamed=frozenset(subjects["unnamed"]),
         generic_pronouns=frozenset(subjects["generic_pronouns"]),
         skippable=frozenset(subjects["skippable"]),
@@ -80,6 +85,9 @@ def attribution_lexicon() -> AttributionLexicon:
         owner_pronouns=frozenset(data["nouns"]["owners"]),
         media_nouns=frozenset(data["nouns"]["media"]),
         headline_verbs=frozenset(verbs["headline"]),
+        valuation=frozenset(verbs["valuation"]["verbs"]),
+        valuation_links=frozenset(verbs["valuation"]["links"]),
+        valuation_reach=verbs["valuation"]["reach"],
     )
 
 

@@ -62,6 +62,20 @@ def document_spans(sent: Span, lex: AttributionLexicon, lower: list[str]) -> lis
     return spans
 
 
+def document_owner_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
+    """ "within the poll's margin of error", "the survey's respondents": a document named
+    before (the definite "the poll") owns what the sentence reports."""
+    doc, spans = sent.doc, []
+    for tok in sent:
+        possessive = tok.tag_ == "POS" or not tok.tag_ and tok.lower_ in {"'s", "’s"}
+        if not possessive or tok.i - 2 < sent.start:
+            continue
+        noun, determiner = doc[tok.i - 1], doc[tok.i - 2]
+        if lemma(noun) in lex.documents and determiner.lower_ in lex.definite_determiners:
+            spans.append(Span(doc, determiner.i, tok.i + 1, label="document"))
+    return spans
+
+
 def _links_noun_phrases(tok: Token) -> bool:
     """ "most" in "the most recent poll", "of" in "the average of New Hampshire polls"."""
     return tok.tag_ == "RBS" or tok.lower_ == "of" and tok.doc[tok.i - 1].tag_ == "NN"

@@ -14,6 +14,8 @@ from caveat.analysis.shared.attribution.phrases import UNNAMED
 PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "'ve", "'d", "having"}
 PROGRESSIVE_AUXILIARIES = {"is", "are", "was", "were", "am", "been", "be", "'s", "'re", "'m"}
 CLAUSE_OPENERS = {"that", ":", '"', "“", "``"}
+#: pronouns that open a reported clause right after a verb ("Trump claims he is worth")
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 AGENTLESS = "agentless"  # the label of a report rejected because nobody makes it
 
 
@@ -41,7 +43,9 @@ def reporting_verb_spans(
         if verb_lemma == "say" and speakers.has_respondent_subject(tok, sent, lex):
             spans.append(Span(doc, tok.i, tok.i + 1, label="respondents"))
             continue
-        if tok.tag_ in {"VBG", "VBN"} and not _has_auxiliary(tok, sent):
+        if tok.tag_ in {"VBG", "VBN"} and not (
+            _has_auxiliary(tok, sent) or _is_finite_past(tok, sent)
+        ):
             # ", saying that ...", ", adding:": the main clause's subject speaks. Other
             # participles ("precincts reporting", "adding to her wins") report nothing.
             if kind != "finding" and _reports_after_comma(tok, sent):
@@ -52,8 +56,16 @@ def reporting_verb_spans(
         )
         if kind == "finding" and (subject is None or lemma(subject) not in lex.source_nouns):
             subject = speakers.document_subject(tok, sent, lex) or subject
+        if subject is None and kind == "speech":
+            subject = speakers.document_subject(tok, sent, lex)  # "a Pew study from 2011 noted"
         if subject is None:
-            if kind == "speech" and speakers.has_distant_subject(tok, sent, lex):
+            reports = (
+                kind == "speech"
+                or kind == "finding"
+                and (_opens_clause(tok, sent) or _puts_a_figure(tok, verb_lemma, sent, lex))
+                and _named_before_comma(tok, sent)
+            )
+            if reports and speakers.has_distant_subject(tok, sent, lex):
                 spans.append(Span(doc, tok.i, tok.i + 1, label="reporting-verb"))
             continue
         start, end = min(subject.i, tok.i), max(subject.i, tok.i) + 1
@@ -65,6 +77,7 @@ def reporting_verb_spans(
             lemma(subject) in lex.source_nouns
             or _opens_clause(tok, sent)
             or _has_document_object(tok, sent, lex)
+            or _puts_a_figure(tok, verb_lemma, sent, lex)
             or speakers.is_parenthetical(subject, tok, sent)
         ):
             continue
@@ -82,7 +95,7 @@ def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool, headline: boo
     if tok.is_title and not tok.is_sent_start:
         # A capitalised word inside a sentence is a name ("the Post") or headline case.
         return None
-    if tagged and not (tok.tag_.startswith("VB") or _is_final_report(tok)):
+    if tagged and not (tok.tag_.startswith("VB") or _is_final_report(tok, lex)):
         return None
     return verb_lemma
 
@@ -93,14 +106,19 @@ def _is_headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.is_title for t in words) >= 0.75 * len(words)
 
 
-def _is_final_report(tok: Token) -> bool:
+def _is_final_report(tok: Token, lex: AttributionLexicon) -> bool:
     """ ", records show." or "Trump estimates that": the tagger often reads a report verb as a
-    noun; before the full stop after a comma, or between a name and "that", it is the verb."""
+    noun; before the full stop after a comma, or before "that" or a subject pronoun after a
+    name ("Trump claims he's worth") or a document ("FEC records from the 2008 cycle show he
+    backed"), it is the verb. After a determiner or another noun it stays a noun ("the claims
+    he made", "the TV show he hosted")."""
     doc = tok.doc
     if tok.tag_ not in tags.COMMON_NOUN or tok.i + 1 >= len(doc) or tok.i == 0:
         return False
-    nxt = doc[tok.i + 1]
-    if nxt.lower_ == "that" and doc[tok.i - 1].tag_ in {"NNP", "NNPS", "PRP"}:
+    nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
+    opens = nxt.lower_ == "that" and nxt.tag_ != "WDT" or nxt.lower_ in SUBJECT_PRONOUNS
+    named = prev.tag_ in tags.NAME | {"PRP"} or prev.tag_ == "NN" and prev.is_title
+    if opens and (named or speakers.document_subject(tok, tok.sent, lex) is not None):
         return True
     return nxt.is_punct and any(t.text == "," for t in doc[max(0, tok.i - 5) : tok.i])
 
@@ -131,6 +149,35 @@ def _has_auxiliary(verb: Token, sent: Span) -> bool:
     return prev.lower_ in aux
 
 
+def _named_before_comma(verb: Token, sent: Span) -> bool:
+    """ "Patrick Megahan and Chris Harman, found in 2014 that": a finding verb after a comma
+    has a distant subject only when a name ends the stretch before it ("The inhibition of HIV
+    infection ..., in the absence of any effect on T cell function, suggests that" has none)."""
+    i = verb.i - 1
+    while i > sent.start and sent.doc[i].tag_ == "RB":
+        i -= 1
+    doc = sent.doc
+    if doc[i].text != ",":
+        return True  # "did the math, and found that": has_distant_subject checks for a name
+    if i > sent.start and doc[i - 1].tag_ in tags.NAME | {"PRP"}:
+        return True
+    # "Evans, the Georgia committeeman, suggested that": a name before an apposition.
+    opener = next((j for j in range(i - 1, max(sent.start, i - 8), -1) if doc[j].text == ","), None)
+    return opener is not None and doc[opener - 1].tag_ in tags.NAME | {"PRP"}
+
+
+def _is_finite_past(verb: Token, sent: Span) -> bool:
+    """ "A Quinnipiac poll found last week that": the tagger reads a past tense right after
+    its subject as a participle; one that opens a reported clause is the finite verb."""
+    prev = _previous_content(verb, sent)
+    return (
+        verb.tag_ == "VBN"
+        and prev is not None
+        and prev.tag_ in tags.NOUN | {"PRP"}
+        and _opens_clause(verb, sent)
+    )
+
+
 def _reports_after_comma(verb: Token, sent: Span) -> bool:
     """ ", saying 40% ...", ", adding that": a participle that opens a report, not "adding to"."""
     doc = sent.doc
@@ -157,6 +204,22 @@ def _has_document_object(verb: Token, sent: Span, lex: AttributionLexicon) -> bo
         if lemma(tok) in lex.source_nouns:
             return True
         if tok.tag_ not in tags.INSIDE_NOUN_PHRASE - tags.NOUN:
+            return False
+    return False
+
+
+def _puts_a_figure(verb: Token, verb_lemma: str, sent: Span, lex: AttributionLexicon) -> bool:
+    """ "Forbes put his net worth at $45 billion", "the agency lists the population as 21,090":
+    a verb that sets a value, then "at" or "as" and a figure."""
+    if verb_lemma not in lex.valuation:
+        return False
+    doc = sent.doc
+    for i in range(verb.i + 1, min(sent.end - 1, verb.i + lex.valuation_reach)):
+        if doc[i].lower_ in lex.valuation_links:
+            # "at $45 billion", "at a solid 50 percent"
+            value = doc[i + 1 : min(sent.end, i + 4)]
+            return any(t.like_num or t.tag_ == "$" for t in value)
+        if doc[i].tag_ in tags.FINITE_VERB or doc[i].text in {";", ":"}:
             return False
     return False
 

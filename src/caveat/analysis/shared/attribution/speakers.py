@@ -48,7 +48,10 @@ def subject_right(verb: Token, sent: Span, lex: AttributionLexicon, tagged: bool
         tok = doc[i]
         if is_nominal(tok, lex, tagged):
             return tok
-        if tok.lower_ not in lex.specific_determiners and tok.tag_ not in {"JJ", "NNP", "NNPS"}:
+        # "that" opening a clause is no determiner (", suggests that the town could"), except
+        # after a split report, whose subject stood before the split ("said that he ...").
+        determiner = tok.lower_ in lex.specific_determiners and (tok.tag_ != "IN" or split_report)
+        if not determiner and tok.tag_ not in {"JJ", "NNP", "NNPS"}:
             return None
     return None
 
@@ -70,20 +73,37 @@ def is_unnamed(subject: Token, verb: Token, sent: Span, lex: AttributionLexicon)
         tok = sent.doc[i]
         if tok.lower_ in lex.specific_determiners or tok.tag_ in tags.NAME | {"PRP$", "POS"}:
             return False
+        if tok.is_title and i > sent.start:
+            return False  # "another Pew study": a capitalised word names it
         i -= 1
     return True
 
 
 def document_subject(verb: Token, sent: Span, lex: AttributionLexicon) -> Token | None:
     """ "A USA Today poll released this week found": a document noun further left, with no
-    other finite verb between it and the finding verb."""
-    for i in range(verb.i - 1, max(sent.start, verb.i - lex.subject_reach) - 1, -1):
+    other finite verb between it and the finding verb; a relative clause between commas is
+    passed over ("An AP survey of superdelegates, who are influential ..., found")."""
+    start = _before_relative_clause(verb, sent)
+    for i in range(start, max(sent.start, start - lex.subject_reach) - 1, -1):
         tok = sent.doc[i]
         if tok.tag_ in tags.FINITE_VERB or tok.text in {";", ":"}:
             return None
         if tok.tag_ in tags.NOMINAL and lemma(tok) in lex.source_nouns:
             return None if is_unnamed(tok, verb, sent, lex) else tok
     return None
+
+
+def _before_relative_clause(verb: Token, sent: Span) -> int:
+    """Where to look left of `verb` for its subject: before ", who ... ," when the verb
+    follows such a clause, else right before the verb."""
+    doc = sent.doc
+    if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return verb.i - 1
+    for j in range(verb.i - 2, sent.start, -1):
+        if doc[j].text == ",":
+            relative = doc[j + 1].tag_ in {"WP", "WDT"} or doc[j + 1].lower_ in {"who", "which"}
+            return j - 1 if relative else verb.i - 1
+    return verb.i - 1
 
 
 def is_parenthetical(subject: Token, verb: Token, sent: Span) -> bool:

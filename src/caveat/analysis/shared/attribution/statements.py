@@ -8,6 +8,11 @@ from spacy.tokens import Span
 from caveat.analysis.shared import tags
 from caveat.analysis.shared.attribution.lexicon import AttributionLexicon, lemma
 
+#: how many modifiers may stand between an owner and its statement ("Trump's recent
+#: evidence-free assertion" has four)
+OWNER_REACH = 4
+MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "CD", "HYPH"})
+
 
 def statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[Span]:
     """ "Trump's claim that", "the campaign's estimate", "in his speech": a statement owned by a
@@ -23,8 +28,8 @@ def statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[S
         if noun not in nouns and noun not in lex.media_nouns:
             continue
         i = tok.i - 1
-        while i >= max(sent.start, tok.i - 3) and doc[i].tag_ in {"JJ", "NN", "NNP", "CD", "HYPH"}:
-            i -= 1  # "his 1990 autobiography", "Trump's latest campaign ad"
+        while i >= max(sent.start, tok.i - OWNER_REACH) and doc[i].tag_ in MODIFIER_TAGS:
+            i -= 1  # "his 1990 autobiography", "Trump's recent evidence-free assertion"
         if i < sent.start:
             continue
         owner = doc[i]
