@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from end_to_end import run_once, wait_with_peak  # noqa: E402
 from news_text import write_news  # noqa: E402
+from peak_memory import _kilobytes, _tree  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,7 @@ def instrument(app_module):
         def show(self):
             super().show()
             QTimer.singleShot(0, self._shown)
-            self._gap = 0.0
+            self._gap = self._busy = 0.0
             signals = self.runner.signals
             signals.partial.connect(lambda *_: QTimer.singleShot(0, self._painted))
             signals.finished.connect(lambda *_: QTimer.singleShot(0, self._done))
@@ -62,14 +62,16 @@ def instrument(app_module):
         def _shown(self):
             times.setdefault("shown", since())
             self._last = time.perf_counter()  # gaps count from the window's first loop turn
+            self._last_cpu, self._busy = time.thread_time(), 0.0
             self._ticker = QTimer(self, interval=5)
             self._ticker.timeout.connect(self._tick)
             self._ticker.start()
 
         def _tick(self):
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.thread_time()
             self._gap = max(self._gap, now - self._last)
-            self._last = now
+            self._busy = max(self._busy, cpu - self._last_cpu)  # the window's own work
+            self._last, self._last_cpu = now, cpu
 
         def _painted(self):
             times.setdefault("first_highlights", since())
@@ -81,6 +83,7 @@ def instrument(app_module):
 
         def _end(self, extra):
             times["longest_gap_ms"] = 1000 * self._gap
+            times["busiest_gap_ms"] = 1000 * self._busy  # CPU of the GUI thread in one gap
             with open(report, "w", encoding="utf-8") as fh:
                 json.dump({**times, **extra}, fh)
             QApplication.instance().quit()
@@ -108,11 +111,73 @@ raise SystemExit(main())
 """
 
 
-def cold_start(path: Path, late: bool = False) -> dict[str, float]:
-    """One cold start of the window on `path`; its figures (seconds, ms, MB)."""
+TICKS = os.sysconf("SC_CLK_TCK")
+#: the CPU seconds of each process of the last tree waited for, by start order (last seen)
+EACH_CPU: dict[int, float] = {}
+
+
+def _cpu(pid: int) -> float | None:
+    """User + sys seconds of process `pid` so far, from /proc/PID/stat."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def wait_with_peaks(process: subprocess.Popen[bytes]) -> tuple[os.struct_rusage, int, int]:
+    """Wait for `process`, polling its tree: its resource usage, and the peaks of the summed
+    resident (RSS) and proportional (PSS) sizes in KB. A process forked from another shares
+    pages with it (the model's); RSS counts them in each, PSS splits them between the sharers.
+    Each process's CPU time as last seen goes to EACH_CPU (within a poll of its end)."""
+    peak_rss = peak_pss = 0
+    EACH_CPU.clear()
+    while True:
+        pids = _tree(process.pid)
+        peak_rss = max(peak_rss, sum(_kilobytes(p, "VmRSS:", "status") for p in pids))
+        peak_pss = max(peak_pss, sum(_kilobytes(p, "Pss:", "smaps_rollup") for p in pids))
+        for p in pids:
+            if (cpu := _cpu(p)) is not None:
+                EACH_CPU[p] = cpu
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage, peak_rss, peak_pss
+        time.sleep(0.02)
+
+
+def each_cpu() -> str:
+    """The CPU seconds of the last tree's processes that used more than 0.1 s, by pid."""
+    return "/".join(f"{cpu:.1f}" for _pid, cpu in sorted(EACH_CPU.items()) if cpu > 0.1)
+
+
+def cli_once(command: list[str]) -> dict[str, float]:
+    """`caveat analyze` with a fresh cache folder: wall, CPU, peak tree RSS and PSS."""
+    with tempfile.TemporaryDirectory(prefix="caveat-cold-cli-") as cache:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "XDG_CACHE_HOME": cache},
+        )
+        usage, rss, pss = wait_with_peaks(process)
+        wall = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed")
+    cpu = usage.ru_utime + usage.ru_stime
+    figures = {"wall": wall, "cpu": cpu, "peak_mb": rss / 1024, "pss_mb": pss / 1024}
+    return figures | {"cpu_each": each_cpu()}  # type: ignore[dict-item]
+
+
+def cold_start(path: Path, late: bool = False, source: str = "") -> dict[str, float]:
+    """One cold start of the window on `path`; its figures (seconds, ms, MB). `source`: another
+    checkout's src folder to run instead of this one."""
     with tempfile.TemporaryDirectory(prefix="caveat-cold-") as folder:
         env = {
             **os.environ,
+            **({"PYTHONPATH": source} if source else {}),
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CACHE_HOME": f"{folder}/cache",
             "XDG_CONFIG_HOME": f"{folder}/config",
@@ -134,7 +199,7 @@ def cold_start(path: Path, late: bool = False) -> dict[str, float]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        usage, peak = wait_with_peak(process)
+        usage, peak, pss = wait_with_peaks(process)
         if not report.exists():
             raise SystemExit(f"the window reported nothing: {process.stderr.read().decode()}")
         process.stderr.close()
@@ -142,7 +207,14 @@ def cold_start(path: Path, late: bool = False) -> dict[str, float]:
     if "failed" in figures:
         raise SystemExit(f"the analysis failed: {figures['failed']}")
     cpu = usage.ru_utime + usage.ru_stime  # the window and its reaped analysis process
-    return {**figures, "peak_mb": peak / 1024, "cpu": cpu}
+    figures |= {"peak_mb": peak / 1024, "pss_mb": pss / 1024, "cpu": cpu}
+    return figures | {"cpu_each": each_cpu()}  # type: ignore[dict-item]
+
+
+def _line(figures: dict[str, float]) -> str:
+    return ", ".join(
+        f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()
+    )
 
 
 def main() -> int:
@@ -155,6 +227,11 @@ def main() -> int:
         action="store_true",
         help="also time, interleaved, the window with its analysis process spawned once the "
         "window is up (as before it was forked ahead of Qt)",
+    )
+    parser.add_argument(
+        "--compare-src",
+        default="",
+        help="also time, interleaved, the window of another checkout (its src folder)",
     )
     args = parser.parse_args()
     if args.file:
@@ -169,20 +246,27 @@ def main() -> int:
     print(f"{path.name}; load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
     rows: list[dict[str, float]] = []
     late: list[dict[str, float]] = []
+    other: list[dict[str, float]] = []
     cli: list[dict] = []
     for n in range(args.runs):
         rows.append(cold_start(path))
-        print(f"  run {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in rows[-1].items()))
+        print(f"  run {n + 1}: " + _line(rows[-1]))
         if args.compare_late_start:
             late.append(cold_start(path, late=True))
-            print(f"  late {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in late[-1].items()))
+            print(f"  late {n + 1}: " + _line(late[-1]))
+        if args.compare_src:
+            other.append(cold_start(path, source=args.compare_src))
+            print(f"  other {n + 1}: " + _line(other[-1]))
         if args.words or args.file:  # the command line on the same text, interleaved
-            cli.append(run_once([caveat, "analyze", "--json", str(path)]))
-    for name, measured in (("as shipped", rows), ("late start", late)):
+            cli.append(cli_once([caveat, "analyze", "--json", str(path)]))
+            print(f"  cli {n + 1}: " + _line(cli[-1]))
+    for name, measured in (("as shipped", rows), ("late start", late), (args.compare_src, other)):
         if not measured:
             continue
         print(name)
-        for key in ("shown", "first_highlights", "all_done", "longest_gap_ms", "peak_mb", "cpu"):
+        keys = ("shown", "first_highlights", "all_done", "longest_gap_ms", "busiest_gap_ms")
+        keys += ("peak_mb", "pss_mb")
+        for key in (*keys, "cpu"):
             values = [r[key] for r in measured]
             print(f"{key:>18}: median {statistics.median(values):7.2f}  (max {max(values):.2f})")
     if cli:
@@ -195,7 +279,8 @@ def main() -> int:
         )
         print(
             f"{'cli cpu':>18}: median {cli_cpu:7.2f}; peak tree RSS "
-            f"{statistics.median(float(r['peak_mb']) for r in cli):.0f} MB"
+            f"{statistics.median(float(r['peak_mb']) for r in cli):.0f} MB, PSS "
+            f"{statistics.median(float(r['pss_mb']) for r in cli):.0f} MB"
         )
     print(f"load average now: {os.getloadavg()[0]:.1f}")
     return 0

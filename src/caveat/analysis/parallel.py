@@ -7,6 +7,9 @@ caller, so the two meet wherever the work balances, however slow the helper was 
 helper also measures the whole document's readability first, which would otherwise cost the
 caller another two seconds per 100,000 words.
 
+The window's helper, which does all the work alone, shares a long document in its turn with a
+process it forks from itself (tail.py).
+
 Started by fork where the caller has no other threads (the command line: the child inherits the
 loaded pipeline at no cost), by spawn otherwise (the window, whose Qt threads make fork unsafe).
 """
@@ -18,6 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from caveat.analysis import tail
 from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
@@ -26,6 +30,7 @@ from caveat.lifeline import exit_with_parent, lifeline_args
 
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
+_share = False  # in the helper: whether that document is shared with a tail process (tail.py)
 #: The document a forked helper inherits with the rest of its parent's memory: sending it again
 #: would cost the helper a copy of the whole text (100 MB for 50 MB of text with curly quotes)
 #: and both processes the pickle on the way.
@@ -50,16 +55,24 @@ def _warm() -> PipelineInfo:
     return info
 
 
-def _receive(ticket: int, document: Document) -> None:
-    """Keep the document for the chunks and the measurement that follow."""
+def _receive(ticket: int, document: Document, share: bool = False) -> None:
+    """Keep the document for the chunks and the measurement that follow; `share`: with a
+    second process working from its end (tail.py), forked on the first chunk."""
+    global _share
+    tail.stop()  # the last document's, if its run was cancelled
     _documents.clear()
     _documents[ticket] = document
+    _share = share
 
 
 def _measure(ticket: int) -> dict[str, float | None]:
     from caveat.analysis.readability.metrics import document_readability
 
-    return document_readability(_documents[ticket])
+    document = _documents[ticket]
+    sharing = tail.sharing(document)
+    metrics = sharing.metrics() if sharing else None  # the tail measured it first
+    tail.stop()
+    return metrics if metrics is not None else document_readability(document)
 
 
 def _receive_inherited(ticket: int) -> None:
@@ -77,7 +90,10 @@ def _analyse_chunk(
 
     adopt(known)  # the caller's layers, even those registered after this helper started
     nlp, _info = load_pipeline(_pipeline_model)
-    return list(iter_block_results(_documents[ticket], layers, nlp, order=indices))
+    document = _documents[ticket]
+    if _share:
+        return tail.analyse_shared(tail.share(document, layers, _pipeline_model), nlp, indices)
+    return list(iter_block_results(document, layers, nlp, order=indices))
 
 
 class HelperProcess:
@@ -106,14 +122,22 @@ class HelperProcess:
         _inherited = None  # the fork is done (a forking pool starts its process on first submit)
         self.ticket = 0
 
-    def receive(self, document: Document) -> None:
-        """Send `document` once; the chunks and the measurement that follow refer to it."""
+    def receive(self, document: Document, share: bool = False) -> None:
+        """Send `document` once; the chunks and the measurement that follow refer to it.
+        `share`: the helper forks a second process to work from the document's end (tail.py;
+        the window, for a long document); its chunks' answers then bring the blocks that
+        process finished too, and may leave out blocks asked for that it holds."""
         self.ticket += 1
         if document is self.inherited:
             self.inherited = None  # only the first time: the helper drops it for the next
             self.executor.submit(_receive_inherited, self.ticket)
         else:
-            self.executor.submit(_receive, self.ticket, document)
+            self.executor.submit(_receive, self.ticket, document, share)
+
+    def end_sharing(self) -> None:
+        """End the second process of a run given up (cancelled), rather than at the next
+        document."""
+        self.executor.submit(tail.stop)
 
     def measure(self) -> Future[dict[str, float | None]]:
         """The readability of the whole document last received."""

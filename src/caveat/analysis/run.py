@@ -2,8 +2,9 @@
 
 A finished analysis of the same content comes from the cache (cache.py). Otherwise the blocks
 are analysed by whoever the caller has: this process's own pipeline (the command line and
-batch), the helper process (parallel.py: the window), or both sharing a long document. The
-helper also measures the document's readability. Results are assembled into an Analysis
+batch), the helper process (parallel.py: the window; for a long document it forks a second
+one of its own, tail.py), or both sharing a long document. The helper (or its second process)
+also measures the document's readability. Results are assembled into an Analysis
 (results.py) and stored in the cache.
 
 Nothing here loads spaCy or textstat until this process analyses blocks itself: the window's
@@ -32,8 +33,8 @@ Cancelled = Callable[[], bool]
 Partial = Callable[[Analysis], None]  # the blocks on screen, analysed before the rest
 RunHere = Callable[[Sequence[int]], bool]  # analyse these blocks here; False: cancelled
 
-#: Below this many words a document is done in this process alone: a helper process would cost
-#: more to feed than it saves.
+#: Below this many words a document is done in one process (the command line's, or the window's
+#: analysis process) alone: a second process would cost more to start and feed than it saves.
 HELPER_ABOVE_WORDS = 12_000
 #: Words per chunk when this process and the helper share a document.
 CHUNK_WORDS = 4_000
@@ -172,7 +173,9 @@ def run_analysis(
 
             metrics = document_readability(document)
     else:
-        helper.receive(document)
+        # the window's helper alone: a long document is shared with a second process it forks
+        share = here is None and analysed_words(document) > HELPER_ABOVE_WORDS
+        helper.receive(document, share=share)
         if here is not None:
             measured = helper.measure()
             chunks = chunked(indices, document, CHUNK_WORDS)
@@ -211,16 +214,20 @@ def _all_in_helper(
         partial = None
     else:
         schedule = BlockSchedule(document, on_screen)
-    run_by_schedule(
-        document,
-        layers,
-        info,
-        helper,
-        schedule,
-        lambda future: wait_for(future, cancelled),
-        arrived,
-        partial,
-    )
+    try:
+        run_by_schedule(
+            document,
+            layers,
+            info,
+            helper,
+            schedule,
+            lambda future: wait_for(future, cancelled),
+            arrived,
+            partial,
+        )
+    except Stopped:
+        helper.end_sharing()  # its second process, if any, stops now rather than at the next
+        raise
     return helper.measure()
 
 

@@ -114,8 +114,14 @@ class BlockSchedule:
         self._pending.difference_update(chunk)
         return chunk
 
-    def finished(self, indices: Iterable[int]) -> None:
-        self._done.update(indices)
+    def finished(self, indices: Iterable[int], asked: Iterable[int] = ()) -> None:
+        """Blocks `indices` are analysed (whether asked for or done by the analysis process's
+        second process, tail.py); those of `asked` not among them are still to do (that
+        process holds them): they are handed out again."""
+        done = set(indices)
+        self._done |= done
+        self._pending -= done
+        self._pending.update(i for i in asked if i not in done)
 
     def screen_waits(self) -> bool:
         """Blocks on screen are analysed but not yet shown (the reader scrolled to blocks
@@ -145,7 +151,7 @@ def run_by_schedule(
         chunk, on_screen = schedule.next_chunk()
         found = wait(helper.analyse(layers, chunk))
         results += found
-        schedule.finished(chunk)
+        schedule.finished([r.index for r in found], asked=chunk)
         arrived(found)
         if partial and (on_screen or schedule.screen_waits() or not schedule):
             shown = assemble(document, results, layers, info, metrics=UNMEASURED)

@@ -225,11 +225,14 @@ class DocumentTab(QWidget):
             self._visibility.sensitivity(),
         )
 
-    def _rule_counts(self) -> RuleCounts | None:
-        """Each rule's findings at the sensitivity, hidden rules and layers included, less
-        dismissed and ignored."""
-        every = self._seen(every_layer=True)
-        return None if every is None or every.partial else count_rules(every)
+    def _rule_counts(self, seen: Analysis | None = None) -> RuleCounts | None:
+        """Each rule's findings (hidden rules and layers too); `seen` if none is hidden."""
+        if self.analysis is None or self.analysis.partial:
+            return None
+        all_shown = {*self.analysis.layers} <= {*self.visible_layers()}
+        hides = self._visibility.rules.hidden() or not all_shown
+        every = seen if seen is not None and not hides else self._seen(every_layer=True)
+        return None if every is None else count_rules(every)
 
     def _on_visibility_changed(self, _layer: str, _visible: bool) -> None:
         self.refresh()
@@ -249,7 +252,7 @@ class DocumentTab(QWidget):
             self.current = None
             self.reader.show_finding(None)
         self.side_panel.show_analysis(self.document, self.analysis, seen)
-        self.side_panel.rule_list.show_counts(self._rule_counts())
+        self.side_panel.rule_list.show_counts(self._rule_counts(seen))
         self.side_panel.show_finding(self.current, self.document)
 
     # navigation

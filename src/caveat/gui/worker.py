@@ -4,10 +4,11 @@ The window's process never loads spaCy or textstat. Its analysis process (analys
 spawned and warmed at start-up) holds the pipeline; a one-thread pool here runs the analysis path
 every caller shares (analysis/run.py), which sends the document in chunks, the blocks on screen
 first (re-decided after every chunk as the reader moves: analysis/schedule.py), and turns what
-comes back into signals. So the model's work
-cannot hold this process's GIL and stall the event loop, and the window's memory stays that of a
-reader (measured at 100,000 words: window and analysis process together under 500 MB, where a
-model in each process took about 590 MB).
+comes back into signals. So the model's work cannot hold this process's GIL and stall the event
+loop, and the window's memory stays that of a reader. A long document is shared by the analysis
+process with a second one it forks from itself (analysis/tail.py), which shares the model's
+pages: measured at 100,000 words, all three processes together about 370 MB by PSS, where a model
+loaded in this process too took about 590 MB (docs/performance.md, "The window").
 
 Every run carries a request id; the window drops results whose id is no longer current, and
 cancelling drops the chunks not yet begun.

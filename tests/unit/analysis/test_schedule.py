@@ -111,3 +111,18 @@ def test_partial_analyses_come_after_chunks_on_screen_and_at_the_end():
     assert [len(p.findings["hedge"]) for p in partials] == [1, 6, 12]
     assert all(p.partial for p in partials)
     assert sorted(r.index for r in arrived) == list(range(12))
+
+
+def test_blocks_another_process_finished_are_not_handed_out_and_those_it_holds_come_again():
+    # the analysis process's second process (tail.py) works from the end: an answer brings its
+    # blocks unasked, and leaves out asked blocks it still holds
+    schedule = BlockSchedule(ten_word_blocks(10), words=30)
+    chunk, _seen = schedule.next_chunk()
+    assert chunk == [0, 1, 2]
+    schedule.finished([0, 1, 8, 9], asked=chunk)  # block 2 is held by the other process
+    handed = []
+    while schedule:
+        chunk, _seen = schedule.next_chunk()
+        handed += chunk
+        schedule.finished(chunk, asked=chunk)
+    assert sorted(handed) == [2, 3, 4, 5, 6, 7]
