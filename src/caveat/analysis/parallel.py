@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from caveat.analysis import tail
-from caveat.analysis.results import BlockResult
+from caveat.analysis.results import BlockResult, block_words
 from caveat.document import Document
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, adopt, all_layers, get_layer, layer_ids, with_needs
@@ -168,8 +168,7 @@ def chunked(indices: Sequence[int], document: Document, words: int) -> list[list
     chunks: list[list[int]] = [[]]
     count = 0
     for i in indices:
-        block = document.blocks[i]
-        count += document.text.count(" ", block.start, block.end) + 1
+        count += block_words(document, i)
         chunks[-1].append(i)
         if count >= words:
             chunks.append([])

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from caveat.analysis.readability.meanings import DESCRIPTIONS
-from caveat.analysis.results import BlockResult, assemble
+from caveat.analysis.results import BlockResult, assemble, block_words
 from caveat.document import Document
 from caveat.findings import Analysis, PipelineInfo
 
@@ -36,12 +36,6 @@ CHUNK_WORDS = 1_000
 #: Words per chunk of blocks on screen: about what a window shows, so the first highlights after
 #: a jump need not wait for the screenful below it, which follows as the next chunk.
 SCREEN_WORDS = 400
-
-
-def block_words(document: Document, index: int) -> int:
-    """About how many words block `index` holds (spaces + 1: cheap, and enough to size chunks)."""
-    block = document.blocks[index]
-    return document.text.count(" ", block.start, block.end) + 1
 
 
 class OnScreen:

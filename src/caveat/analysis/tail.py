@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
-from caveat.analysis.results import BlockResult
+from caveat.analysis.results import BlockResult, block_words
 from caveat.document import Document
 from caveat.lifeline import exit_with_parent, lifeline_args
 
@@ -40,11 +40,6 @@ FREE, HERE, TAIL = 0, 1, 2
 #: Words the tail claims at a time: what a request for a block it holds may wait for, and the
 #: size of its batches (the tagger batches well from a few hundred words on).
 TAIL_WORDS = 1_000
-
-
-def _words(document: Document, index: int) -> int:
-    block = document.blocks[index]
-    return document.text.count(" ", block.start, block.end) + 1
 
 
 class Tail:
@@ -161,7 +156,7 @@ def _claim_from_end(document: Document, state, lock) -> list[int]:  # noqa: ANN0
             if state[i] == FREE and document.blocks[i].analysed:
                 state[i] = TAIL
                 chunk.append(i)
-                words += _words(document, i)
+                words += block_words(document, i)
     chunk.reverse()
     return chunk
 

@@ -37,43 +37,38 @@ def _model_lemmas(cached: lemmas.CachedLemmatizer, doc: Doc) -> list[str]:
     return found
 
 
-def _cached(nlp) -> lemmas.CachedLemmatizer:
+@pytest.fixture
+def emptied(pipeline):
+    """(nlp, the cached lemmatizer emptied, the model's own lemmas of PARAGRAPHS); the cache it
+    had is given back after the test."""
+    nlp, _info = pipeline
     if lemmas.FACTORY not in nlp.pipe_names:
         pytest.skip("no model with a lemmatizer")
-    return nlp.get_pipe(lemmas.FACTORY)
-
-
-def test_batch_and_single_calls_give_the_models_lemmas(pipeline):
-    nlp, _info = pipeline
-    cached = _cached(nlp)
+    cached: lemmas.CachedLemmatizer = nlp.get_pipe(lemmas.FACTORY)
     expected = [_model_lemmas(cached, doc) for doc in _tagged(nlp, PARAGRAPHS)]
     saved = dict(cached.cache)
-    try:
-        cached.cache.clear()
-        one_by_one = [[t.lemma_ for t in cached(doc)] for doc in _tagged(nlp, PARAGRAPHS)]
-        cached.cache.clear()
-        batched = [[t.lemma_ for t in doc] for doc in cached.pipe(_tagged(nlp, PARAGRAPHS), 3)]
-    finally:
-        cached.cache.update(saved)
+    cached.cache.clear()
+    yield nlp, cached, expected
+    cached.cache.clear()
+    cached.cache.update(saved)
+
+
+def test_batch_and_single_calls_give_the_models_lemmas(emptied):
+    nlp, cached, expected = emptied
+    one_by_one = [[t.lemma_ for t in cached(doc)] for doc in _tagged(nlp, PARAGRAPHS)]
+    cached.cache.clear()
+    batched = [[t.lemma_ for t in doc] for doc in cached.pipe(_tagged(nlp, PARAGRAPHS), 3)]
     assert one_by_one == expected
     assert batched == expected
     assert "mouse" in expected[3] and "goose" in expected[3]  # the model lemmatised, not copied
 
 
-def test_a_full_cache_is_emptied_between_batches_not_within_one(pipeline, monkeypatch):
-    nlp, _info = pipeline
-    cached = _cached(nlp)
-    expected = [_model_lemmas(cached, doc) for doc in _tagged(nlp, PARAGRAPHS)]
-    saved = dict(cached.cache)
-    try:
-        cached.cache.clear()
-        list(cached.pipe(_tagged(nlp, PARAGRAPHS[:2])))  # these pairs are known now
-        monkeypatch.setattr(lemmas, "MAX_ENTRIES", 1)  # full: emptied before every batch
-        batched = [[t.lemma_ for t in doc] for doc in cached.pipe(_tagged(nlp, PARAGRAPHS), 2)]
-        assert len(cached.cache) < 30  # emptied indeed: only the last batch's pairs
-    finally:
-        cached.cache.clear()
-        cached.cache.update(saved)
+def test_a_full_cache_is_emptied_between_batches_not_within_one(emptied, monkeypatch):
+    nlp, cached, expected = emptied
+    list(cached.pipe(_tagged(nlp, PARAGRAPHS[:2])))  # these pairs are known now
+    monkeypatch.setattr(lemmas, "MAX_ENTRIES", 1)  # full: emptied before every batch
+    batched = [[t.lemma_ for t in doc] for doc in cached.pipe(_tagged(nlp, PARAGRAPHS), 2)]
+    assert len(cached.cache) < 30  # emptied indeed: only the last batch's pairs
     assert batched == expected
 
 
