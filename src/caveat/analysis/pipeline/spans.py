@@ -92,11 +92,14 @@ def scored_findings(
         return []
     messages = doc.user_data.get(_KEY, {})
     context = DocContext.of(doc)
-    flagged = sentences_flagged(context, spans)
+    # "Another flag in the sentence" counts only rules shown below `thorough`: a span shown at
+    # `thorough` alone ("many of his works") must not move the confidence, and so the level, of
+    # a balanced finding beside it (the balanced findings are the same with or without it).
+    flagged = sentences_flagged(context, [s for s in spans if shown_at(_level(messages, layer, s))])
     found = {}
     for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, prior, _level = messages.get(key, ("", 1.0, "strict"))
+        message, prior, _rule_level = messages.get(key, ("", 1.0, "strict"))
         features = span_features(doc, span, context, flagged)
         finding = Finding(
             span.start_char + offset,
