@@ -34,9 +34,9 @@ def _load(path: Path) -> tuple[dict, str]:
 
 def test_the_set_has_enough_articles_in_both_halves():
     splits = [json.loads(p.read_text(encoding="utf-8"))["split"] for p in GOLD_FILES]
-    assert len(GOLD_FILES) >= 14
-    assert splits.count("fit") >= 7
-    assert splits.count("measure") >= 7
+    assert len(GOLD_FILES) >= 27
+    assert splits.count("fit") >= 13
+    assert splits.count("measure") >= 14
     assert set(splits) == {"fit", "measure"}
 
 
