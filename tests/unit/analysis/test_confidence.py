@@ -58,6 +58,24 @@ def test_the_real_calibration_gives_probabilities(pipeline):
     assert quoted and conditional
 
 
+def test_a_flag_shown_only_at_thorough_leaves_the_balanced_confidences_alone(pipeline):
+    """A vague quantity (thorough only) beside a modal is no "other flag" for the modal, so
+    adding a thorough-only rule never moves what strict and balanced show."""
+    from caveat.analysis.pipeline.spans import scored_findings
+
+    nlp, _info = pipeline
+    others = FEATURES.index("others")
+    for text, expected in (
+        ("Several manufacturers may raise their prices.", 0.0),
+        ("Prices may rise and perhaps fall.", 1.0),
+    ):
+        found = scored_findings(nlp(text), "hedge", sensitivity="thorough")
+        rules = {f.rule for f, _p, _feats in found}
+        modal = [feats for f, _p, feats in found if f.rule == "epistemic-modal"]
+        assert len(found) == 2 and "epistemic-modal" in rules, (text, rules)
+        assert modal[0][others] == expected, text
+
+
 def test_a_refit_misses_the_analysis_cache():
     assert calibration_path() in fingerprint_sources()
 

@@ -92,12 +92,19 @@ def scored_findings(
         return []
     messages = doc.user_data.get(_KEY, {})
     context = DocContext.of(doc)
-    flagged = sentences_flagged(context, spans)
+    # For a finding shown below `thorough`, "another flag in the sentence" counts only flags
+    # shown there too: a span shown at `thorough` alone ("many of his works") must not move the
+    # confidence, and so the level, of a balanced finding beside it (the balanced findings are
+    # the same with or without it). A thorough-only finding counts every flag.
+    below = [s for s in spans if shown_at(_level(messages, layer, s))]
+    flagged_below = sentences_flagged(context, below)
+    flagged = sentences_flagged(context, spans) if len(below) < len(spans) else flagged_below
     found = {}
     for span in spans:
         key = (layer, span.start_char, span.end_char, span.label_)
-        message, prior, _level = messages.get(key, ("", 1.0, "strict"))
-        features = span_features(doc, span, context, flagged)
+        message, prior, rule_level = messages.get(key, ("", 1.0, "strict"))
+        shown_below = shown_at(rule_level)
+        features = span_features(doc, span, context, flagged_below if shown_below else flagged)
         finding = Finding(
             span.start_char + offset,
             span.end_char + offset,

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
 
-#: may stand between the quantity and its noun: "many early works", "some car manufacturers"
-MODIFIER_TAGS = {"JJ", "JJR", "NN", "NNP", "VBN", "VBG"}
+#: may stand between the quantity and its noun: "many early works", "some car manufacturers",
+#: "some commercially available solutions", "some post-rock bands" (the tagger reads "post",
+#: "-" and "rock" as three adjectives), "some of the finest writers"
+MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "NN", "NNP", "VBN", "VBG", "RB", "HYPH"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 #: after "of" any noun is a whole the quantity is part of: "some of the clergy", "many of Europe's"
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
-#: "Some have argued", "many were killed": the quantity alone as the subject
+#: "Some have argued", "many were killed", "some still retain": the quantity alone as the subject
 VERB_TAGS = {"VBP", "VBD", "VBZ", "MD"}
 
 
@@ -38,8 +40,8 @@ def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
         if scan.low(k) in lex.group_possessors:
             k += 1
         end = _noun_end(scan, k, NOUN_TAGS)
-    elif scan.tagged and scan.tag(j) in VERB_TAGS and _opens_clause(scan, i):
-        end = j  # "Some have argued", "; many were killed"
+    elif scan.tagged and scan.tag(_past_adverbs(scan, j)) in VERB_TAGS and _opens_clause(scan, i):
+        end = j  # "Some have argued", "; many were killed", ", some still retain"
     else:
         end = _noun_end(scan, j, PLURAL_TAGS)
     return scan.span(i, end, "vague-quantity") if end else None
@@ -51,8 +53,8 @@ def _opens_clause(scan: SentenceScan, i: int) -> bool:
 
 def _noun_end(scan: SentenceScan, k: int, nouns: set[str]) -> int:
     """The end of a noun (tagged one of `nouns`; without tags, a plural-looking word) at k, past
-    up to two modifiers ("early works"), or 0."""
-    for _ in range(3):
+    up to four modifiers ("early works", "very prominent Labor Party figures"), or 0."""
+    for _ in range(5):
         word = scan.low(k)
         if not word or word in scan.lex.vague_not_nouns:
             return 0
@@ -75,3 +77,10 @@ def _looks_plural(scan: SentenceScan, k: int) -> bool:
         and word not in scan.lex.function_words
         and word not in scan.lex.be_forms
     )
+
+
+def _past_adverbs(scan: SentenceScan, j: int) -> int:
+    """The first word at or after j that is no adverb: the verb in "some still retain"."""
+    while scan.tag(j) == "RB":
+        j += 1
+    return j
