@@ -32,6 +32,7 @@ Progress = Callable[[int, int], None]  # (blocks done, blocks in all)
 Cancelled = Callable[[], bool]
 Partial = Callable[[Analysis], None]  # the blocks on screen, analysed before the rest
 RunHere = Callable[[Sequence[int]], bool]  # analyse these blocks here; False: cancelled
+Measure = Callable[[], dict[str, float | None]]  # the whole document's readability
 
 #: Below this many words a document is done in one process (the command line's, or the window's
 #: analysis process) alone: a second process would cost more to start and feed than it saves.
@@ -62,12 +63,14 @@ def analyze(
     pipeline: tuple[Language, PipelineInfo] | None = None,
     use_cache: bool = True,
     parallel: bool = True,
+    readability: Measure | None = None,
 ) -> Analysis:
     """Analyse `document` in this process, with its own pipeline (the command line, batch).
 
     A long document is shared with the helper process unless `parallel` is false. When
     `cancelled()` turns true the run stops between blocks and returns what it has, marked
-    `cancelled`.
+    `cancelled`. `readability`: the document's readability measured elsewhere (the command
+    line's early process, readability/early.py), asked for once the blocks are done.
     """
     from caveat.analysis.pipeline.load import load_pipeline
 
@@ -90,6 +93,7 @@ def analyze(
         progress=progress,
         cancelled=cancelled,
         use_cache=use_cache,
+        readability=readability,
     )
 
 
@@ -140,9 +144,11 @@ def run_analysis(
     partial: Partial | None = None,
     cancelled: Cancelled | None = None,
     use_cache: bool = True,
+    readability: Measure | None = None,
 ) -> Analysis:
     """The run itself: the cache, then the blocks in this process (`here`, a pipeline), in the
-    helper, or shared between them, then the readability and the assembly."""
+    helper, or shared between them, then the readability (`readability`'s, if given, else
+    measured by the helper or here) and the assembly."""
     key = cache.cache_key(document, layers, info) if use_cache else ""
     if key and (cached := cache.load(key)):
         return cached
@@ -171,13 +177,14 @@ def run_analysis(
         if not stopped():
             from caveat.analysis.readability.metrics import document_readability
 
-            metrics = document_readability(document)
+            metrics = readability() if readability else document_readability(document)
     else:
         # the window's helper alone: a long document is shared with a second process it forks
         share = here is None and analysed_words(document) > HELPER_ABOVE_WORDS
         helper.receive(document, share=share)
+        measured: Future[dict[str, float | None]] | None = None
         if here is not None:
-            measured = helper.measure()
+            measured = None if readability else helper.measure()
             chunks = chunked(indices, document, CHUNK_WORDS)
             arrived(share_work(helper, layers, chunks, run_here, arrived=arrived))
         else:
@@ -185,9 +192,12 @@ def run_analysis(
                 document, layers, info, helper, on_screen, arrived, partial, cancelled
             )
         if stopped():
-            measured.cancel()
-        else:
+            if measured is not None:
+                measured.cancel()
+        elif measured is not None:
             metrics = _measured(measured, here is not None, cancelled)
+        elif readability is not None:
+            metrics = readability()
     if stopped():
         return assemble(document, results, layers, info, cancelled=True, metrics=UNMEASURED)
     analysis = assemble(document, results, layers, info, metrics=metrics)

@@ -52,3 +52,20 @@ def test_findings_are_offsets_into_the_document_text(pipeline, bundled_sample):
         block = document.blocks[document.block_at(finding.start)]
         assert block.start <= finding.start < finding.end <= block.end
         assert document.text[finding.start : finding.end].strip()
+
+
+def test_readability_measured_elsewhere_is_the_documents(pipeline):
+    from caveat.analysis.readability.metrics import document_readability
+
+    document = _three_paragraphs()
+    measured = {**document_readability(document), "words": 99.0}  # told apart from 7
+    asked = []
+    analysis = analyze(
+        document,
+        pipeline=pipeline,
+        use_cache=False,
+        readability=lambda: asked.append(1) or measured,
+    )
+    assert analysis.metrics == measured
+    assert analysis.words == 99
+    assert asked == [1]
