@@ -147,3 +147,53 @@ def test_a_forked_helper_uses_the_document_it_inherited_without_a_copy():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
+
+
+_WARMED_HELPER_SCRIPT = """
+from caveat.analysis.parallel import HelperProcess
+from caveat.analysis.pipeline import blocks
+from caveat.analysis.pipeline.load import load_pipeline
+from caveat.layers import layer_ids
+
+nlp, _info = load_pipeline("rules")
+blocks.warm_up(nlp, layer_ids())
+
+def again(*args, **kwargs):
+    raise AssertionError("warmed up again")
+
+blocks.iter_block_results = again  # what the forked helper inherits
+helper = HelperProcess("rules", start_method="fork")
+helper.warming.result(timeout=60)
+helper.close()
+print("ok")
+"""
+
+
+def test_a_helper_forked_after_the_warm_up_does_not_warm_up_again():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WARMED_HELPER_SCRIPT], capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_warm_up_runs_once_per_pipeline_and_layers(rules_pipeline, monkeypatch):
+    from caveat.analysis.pipeline import blocks
+
+    nlp, _info = rules_pipeline
+    real = blocks.iter_block_results
+    runs: list[tuple[str, ...]] = []
+
+    def counted(document, layers, nlp, *args, **kwargs):
+        runs.append(tuple(layers))
+        return real(document, layers, nlp, *args, **kwargs)
+
+    monkeypatch.setattr(blocks, "iter_block_results", counted)
+    monkeypatch.setattr(blocks, "_warmed", blocks.WeakKeyDictionary())
+    blocks.warm_up(nlp, ("hedge",))
+    blocks.warm_up(nlp, ("hedge",))
+    blocks.warm_up(nlp, ("hedge", "number"))
+    assert runs == [("hedge",), ("hedge", "number")]

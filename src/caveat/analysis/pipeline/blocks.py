@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -135,11 +136,23 @@ def _result(document: Document, index: int, found: list[Finding]) -> BlockResult
 WARM_UP_TEXT = "Officials said about 40 people may have left, according to police."
 
 
+#: Per pipeline, the (pipes, layers) warmed up in this process or in the process it was forked
+#: from: what a forked helper inherits needs no second warm-up.
+_warmed: WeakKeyDictionary[Language, set[tuple[tuple[str, ...], tuple[str, ...]]]] = (
+    WeakKeyDictionary()
+)
+
+
 def warm_up(nlp: Language, layers: Sequence[str]) -> None:
     """One short paragraph through the detectors of `layers` and the readability: what loads on
     first use (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about
     0.7 s, which the first chunk of a document, and a reader's first jump ahead, would wait for.
-    Done before a helper is forked, the helper inherits it instead of loading it again."""
+    Done before a helper is forked, the helper inherits it instead of loading it again, and
+    its own warm-up returns at once (it spent 0.02-0.04 s on the paragraph again)."""
+    done = _warmed.setdefault(nlp, set())
+    if (key := (tuple(nlp.pipe_names), tuple(layers))) in done:
+        return
     sample = Document(WARM_UP_TEXT, (Block(0, len(WARM_UP_TEXT)),), "txt")
     for _result in iter_block_results(sample, layers, nlp):
         pass
+    done.add(key)
