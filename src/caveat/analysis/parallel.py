@@ -83,7 +83,11 @@ def _receive_inherited(ticket: int) -> None:
 
 
 def _analyse_chunk(
-    ticket: int, known: tuple[Layer, ...], layers: tuple[str, ...], indices: list[int]
+    ticket: int,
+    known: tuple[Layer, ...],
+    layers: tuple[str, ...],
+    indices: list[int],
+    measure: bool = True,
 ) -> list[BlockResult]:
     from caveat.analysis.pipeline.blocks import iter_block_results  # spaCy: only in the helper
     from caveat.analysis.pipeline.load import load_pipeline
@@ -93,7 +97,7 @@ def _analyse_chunk(
     document = _documents[ticket]
     if _share:
         return tail.analyse_shared(tail.share(document, layers, _pipeline_model), nlp, indices)
-    return list(iter_block_results(document, layers, nlp, order=indices))
+    return list(iter_block_results(document, layers, nlp, order=indices, measure=measure))
 
 
 class HelperProcess:
@@ -143,10 +147,13 @@ class HelperProcess:
         """The readability of the whole document last received."""
         return self.executor.submit(_measure, self.ticket)
 
-    def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list[BlockResult]]:
-        """Analyse blocks `indices` of the document last received for `layers`."""
+    def analyse(
+        self, layers: tuple[str, ...], indices: list[int], measure: bool = True
+    ) -> Future[list[BlockResult]]:
+        """Analyse blocks `indices` of the document last received for `layers`; `measure`:
+        their readability too (else left empty: measured elsewhere)."""
         known = tuple(get_layer(layer_id) for layer_id in with_needs(layers))
-        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices)
+        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices, measure)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -183,6 +190,7 @@ def share_work(
     run_here: Callable[[list[int]], bool],
     take: int = 2,
     arrived: Callable[[list[BlockResult]], None] | None = None,
+    measure: bool = True,
 ) -> list[BlockResult]:
     """Run `chunks` between this process (from the front, through `run_here`, which returns
     False to stop: cancelled) and the helper (from the back), which has received the document.
@@ -191,8 +199,9 @@ def share_work(
     progress rather than half of it at the end).
 
     This process takes `take` chunks back at a time, so its batches stay large while the helper's
-    stay small: when the two meet, this process waits for at most two of the helper's chunks."""
-    futures = [helper.analyse(layers, chunk) for chunk in reversed(chunks)]
+    stay small: when the two meet, this process waits for at most two of the helper's chunks.
+    `measure`: whether the helper measures its blocks' readability (see HelperProcess.analyse)."""
+    futures = [helper.analyse(layers, chunk, measure) for chunk in reversed(chunks)]
     futures.reverse()  # futures[k] belongs to chunks[k]
     taken_back = 0
     reported = len(chunks)  # the helper's chunks from this one on were handed to `arrived`

@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             layers=layers,
             model=args.model,
             progress=progress,
-            readability=early.result if long else None,
+            readability=early if long else None,
         )
     analysis = as_reader_wants(document, found, skip, args.sensitivity)
     if args.json:

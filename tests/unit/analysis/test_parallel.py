@@ -68,7 +68,7 @@ class _FakeHelper:
     def __init__(self) -> None:
         self.futures: list[tuple[list[int], Future]] = []
 
-    def analyse(self, layers, indices):
+    def analyse(self, layers, indices, measure=True):
         future: Future = Future()
         self.futures.append((indices, future))
         return future

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from caveat.analysis.pipeline.load import detector_name
 from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
-from caveat.analysis.readability.metrics import BLOCK_METRICS, readability
+from caveat.analysis.readability.metrics import block_readability
 from caveat.analysis.results import BlockResult
 from caveat.cutting import MAX_PIECE_CHARS, pieces
 from caveat.document import Block, Document, Link
@@ -93,11 +93,14 @@ def iter_block_results(
     nlp: Language,
     order: Sequence[int] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    measure: bool = True,
 ) -> Iterator[BlockResult]:
     """One BlockResult per analysed block, in `order` (default: document order).
 
     Stops early, between blocks or pieces, once `cancelled()` is true (a block cut into pieces
-    is reported once all of them are done, or not at all).
+    is reported once all of them are done, or not at all). Without `measure` the results'
+    metrics are left empty, for the caller to fill in with block_readability's measured
+    elsewhere (the command line's early process, readability/early.py).
     """
     if order is None:
         indices = document.analysed_indices()
@@ -120,16 +123,11 @@ def iter_block_results(
                     for f in findings_of(doc, layer, start, sensitivity="thorough")
                 )
                 if last:
-                    yield _result(document, i, found)
+                    metrics = block_readability(document, i) if measure else {}
+                    yield BlockResult(i, tuple(found), metrics)
                     found = []
                 if cancelled and cancelled():
                     return
-
-
-def _result(document: Document, index: int, found: list[Finding]) -> BlockResult:
-    block = document.blocks[index]
-    text = document.text[block.start : block.end]
-    return BlockResult(index, tuple(found), readability(text, BLOCK_METRICS, block=True))
 
 
 #: A short paragraph that meets every detector and the readability.

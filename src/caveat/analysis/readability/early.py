@@ -1,20 +1,25 @@
 """A long document's readability, measured in a process forked before spaCy is imported.
 
 The command line spends its first second importing spaCy and loading the model on one core
-while the other waits. The whole document's readability needs textstat only, and costs 0.4-0.7 s
-of CPU per 100,000 words that the analysis's two processes would otherwise share with the model
-(parallel.py's helper measured it before its first chunk). Forked while this process still has
-a single thread and no spaCy, a small process (textstat and the document, some 40 MB) measures
-it on the idle core and sends it back through a pipe.
+while the other waits. The readability needs textstat only: the whole document's (0.4-0.7 s of
+CPU per 100,000 words, which parallel.py's helper measured before its first chunk) and every
+paragraph's (some 0.4 s more, which each analysis process paid for its own blocks, each
+learning the same words' syllables). Forked while this process still has a single thread and no
+spaCy, a small process (textstat and the document, some 40 MB) measures the whole document on
+the idle core, then every paragraph with the words it has learnt, and sends each back through
+a pipe; the analysis processes leave their blocks' metrics empty (`measure=False`) and the run
+fills them in from here.
 
-The result is `document_readability(document)` computed in another process: the same function
-on the same text, so the same figures. Whatever goes wrong (no fork on this system, the process
-dies or does not answer in time) the readability is measured here instead, as before.
+Each figure is computed by the same function on the same text as before (`document_readability`,
+`block_readability`), in another process: the same figures. Whatever goes wrong (no fork on
+this system, the process dies or does not answer in time) what is missing is measured here
+instead, as before.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,44 +31,50 @@ from caveat.lifeline import exit_with_parent, lifeline_args
 
 Metrics = dict[str, float | None]
 
-#: How long `result` waits for the early process before measuring here instead: far more than
-#: it takes (0.4-0.7 s per 100,000 words, a few seconds on a busy machine), short enough that a
-#: process stuck for whatever reason costs a run no more than that.
+#: How long the run waits for the early process (from its first question) before measuring
+#: here instead: far more than it takes (about 1 s per 100,000 words, a few seconds on a busy
+#: machine), short enough that a process stuck for whatever reason costs a run no more.
 WAIT_SECONDS = 60.0
+DOCUMENT, BLOCKS = "document", "blocks"  # what the early process sends, in this order
 
 
 def _measure_and_send(
     document: Document, sender: Connection, parent_pid: int, from_main_thread: bool
 ) -> None:
     exit_with_parent(parent_pid, from_main_thread)  # never outlive the command
-    from caveat.analysis.readability.metrics import document_readability
+    from caveat.analysis.readability.metrics import block_readability, document_readability
 
-    sender.send(document_readability(document))
+    sender.send((DOCUMENT, document_readability(document)))
+    blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
+    sender.send((BLOCKS, blocks))
     sender.close()
 
 
 class EarlyReadability:
-    """The readability of `document`, measured by a forked process from `start()` on; `result()`
-    waits for it (or measures here), `stop()` ends the process if it still runs."""
+    """The readability of `document` (`document()`) and of its analysed blocks (`blocks()`),
+    measured by a forked process from `start()` on, or here if that fails; `stop()` ends the
+    process if it still runs."""
 
     def __init__(self, document: Document, wait_seconds: float = WAIT_SECONDS) -> None:
-        self.document = document
+        self._source = document
         self._wait_seconds = wait_seconds
+        self._deadline: float | None = None  # set at the first question
         self._process: BaseProcess | None = None
         self._receiver: Connection | None = None
-        self._result: Metrics | None = None
+        self._document: Metrics | None = None
+        self._blocks: dict[int, Metrics] | None = None
 
     def start(self) -> bool:
-        """Fork the measuring process; False where it could not be (then `result` measures
-        here). Call while this process has a single thread: a fork copies only the thread that
-        calls it, and a lock another thread held would stay locked in the child."""
+        """Fork the measuring process; False where it could not be (then everything is
+        measured here). Call while this process has a single thread: a fork copies only the
+        thread that calls it, and a lock another thread held would stay locked in the child."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return False
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
             target=_measure_and_send,
-            args=(self.document, sender, *lifeline_args()),
+            args=(self._source, sender, *lifeline_args()),
             name="caveat-readability",
             daemon=True,  # ended, not waited for, if this process exits first
         )
@@ -80,28 +91,51 @@ class EarlyReadability:
         self._process, self._receiver = process, receiver
         return True
 
-    def result(self) -> Metrics:
-        """The document's readability: the early process's, or measured here if it failed."""
-        if self._result is None:
-            self._result = self._received()
-            self.stop()
-            if self._result is None:
-                from caveat.analysis.readability.metrics import document_readability
+    def document(self) -> Metrics:
+        """The whole document's readability (`document_readability`)."""
+        while self._document is None and self._receive():
+            pass
+        if self._document is None:
+            from caveat.analysis.readability.metrics import document_readability
 
-                self._result = document_readability(self.document)
-        return self._result
+            self._document = document_readability(self._source)
+        if self._blocks is not None:
+            self.stop()  # it has sent all it will
+        return self._document
 
-    def _received(self) -> Metrics | None:
+    def blocks(self) -> dict[int, Metrics]:
+        """Each analysed block's readability (`block_readability`), by block index."""
+        while self._blocks is None and self._receive():
+            pass
+        if self._blocks is None:
+            from caveat.analysis.readability.metrics import block_readability
+
+            indices = self._source.analysed_indices()
+            self._blocks = {i: block_readability(self._source, i) for i in indices}
+        if self._document is not None:
+            self.stop()  # it has sent all it will
+        return self._blocks
+
+    def _receive(self) -> bool:
+        """Take the early process's next message; False once nothing more will come (it
+        finished, died or ran out of time: it is then ended)."""
         receiver = self._receiver
         if receiver is None:
-            return None
+            return False
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self._wait_seconds
         try:
-            if receiver.poll(self._wait_seconds):
-                measured: Metrics = receiver.recv()
-                return measured
-        except (EOFError, OSError):  # the process died before it sent anything
+            if receiver.poll(max(0.0, self._deadline - time.monotonic())):
+                kind, measured = receiver.recv()
+                if kind == DOCUMENT:
+                    self._document = measured
+                else:
+                    self._blocks = measured
+                return True
+        except (EOFError, OSError):  # the process died before it sent this
             pass
-        return None
+        self.stop()
+        return False
 
     def stop(self) -> None:
         """End the early process if it still runs, and reap it."""

@@ -1,6 +1,7 @@
 """The command line's early readability process (readability/early.py): a real forked process
-gives what measuring here gives; when it cannot be started, dies or hangs the readability is
-measured here all the same; and it never outlives its run."""
+gives what measuring here gives, for the whole document and each block; when it cannot be
+started, dies or hangs the readability is measured here all the same; and it never outlives its
+run."""
 
 from __future__ import annotations
 
@@ -36,25 +37,45 @@ def _early_processes() -> list[multiprocessing.process.BaseProcess]:
     return [p for p in multiprocessing.active_children() if p.name == "caveat-readability"]
 
 
+def _here(document: Document) -> tuple[dict, dict]:
+    """The document's readability and its blocks', measured in this process."""
+    indices = document.analysed_indices()
+    return metrics.document_readability(document), {
+        i: metrics.block_readability(document, i) for i in indices
+    }
+
+
 def _must_not_measure_here(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on, measuring in this process fails: a result can only come from the child,
-    forked before (it keeps the function it was forked with)."""
+    forked before (it keeps the functions it was forked with)."""
 
-    def refuse(document: Document) -> dict[str, float | None]:
+    def refuse(*_args: object) -> dict[str, float | None]:
         raise AssertionError("measured in the parent")
 
     monkeypatch.setattr(metrics, "document_readability", refuse)
+    monkeypatch.setattr(metrics, "block_readability", refuse)
 
 
 def test_the_early_process_gives_what_measuring_here_gives(monkeypatch):
     document = _document()
-    expected = metrics.document_readability(document)
+    whole, blocks = _here(document)
     early = EarlyReadability(document)
     assert early.start()
     _must_not_measure_here(monkeypatch)
-    assert early.result() == expected
-    assert early.result() is early.result()  # asked twice, measured once
-    assert _early_processes() == []  # reaped once its answer is in
+    assert early.blocks() == blocks
+    assert early.document() == whole
+    assert early.document() is early.document()  # asked twice, measured once
+    assert _early_processes() == []  # reaped once all is in
+
+
+def test_the_blocks_it_sends_are_those_an_analysis_measures(pipeline):
+    from caveat.analysis.run import analyze
+
+    document = _document(40)
+    analysis = analyze(document, pipeline=pipeline, use_cache=False)
+    with early_readability(document) as early:
+        assert early.blocks() == analysis.block_metrics
+        assert early.document() == analysis.metrics
 
 
 def test_a_document_over_textstats_part_size_gives_the_same_parts(monkeypatch):
@@ -63,7 +84,7 @@ def test_a_document_over_textstats_part_size_gives_the_same_parts(monkeypatch):
     expected = metrics.document_readability(document)
     with early_readability(document) as early:
         _must_not_measure_here(monkeypatch)
-        assert early.result() == expected
+        assert early.document() == expected
 
 
 def _die(*_args: object) -> None:
@@ -74,7 +95,7 @@ def test_measured_here_when_the_process_dies(monkeypatch):
     document = _document()
     monkeypatch.setattr(early_module, "_measure_and_send", _die)
     with early_readability(document) as early:
-        assert early.result() == metrics.document_readability(document)
+        assert (early.document(), early.blocks()) == _here(document)
     assert _early_processes() == []
 
 
@@ -83,7 +104,7 @@ def test_measured_here_when_the_process_is_killed():
     with early_readability(document) as early:
         [process] = _early_processes()
         os.kill(process.pid, 9)
-        assert early.result() == metrics.document_readability(document)
+        assert (early.document(), early.blocks()) == _here(document)
     assert _early_processes() == []
 
 
@@ -97,7 +118,7 @@ def test_measured_here_when_the_process_does_not_answer_in_time(monkeypatch):
     early = EarlyReadability(document, wait_seconds=0.3)
     assert early.start()
     started = time.monotonic()
-    assert early.result() == metrics.document_readability(document)
+    assert (early.document(), early.blocks()) == _here(document)
     assert time.monotonic() - started < 10
     assert _early_processes() == []  # the hanging process was ended
 
@@ -107,7 +128,7 @@ def test_measured_here_where_there_is_no_fork(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     with early_readability(document) as early:
         assert _early_processes() == []
-        assert early.result() == metrics.document_readability(document)
+        assert (early.document(), early.blocks()) == _here(document)
 
 
 def test_no_process_is_left_when_the_run_ends_without_asking(monkeypatch):
@@ -122,4 +143,20 @@ def test_not_started_when_not_asked_to():
     document = _document(20)
     with early_readability(document, start=False) as early:
         assert _early_processes() == []
-        assert early.result() == metrics.document_readability(document)
+        assert (early.document(), early.blocks()) == _here(document)
+
+
+def _send_the_document_only(document, sender, *_args: object) -> None:
+    from caveat.analysis.readability.metrics import document_readability
+
+    sender.send((early_module.DOCUMENT, document_readability(document)))
+    os._exit(3)  # dies before the blocks
+
+
+def test_what_the_process_did_not_send_is_measured_here(monkeypatch):
+    document = _document()
+    monkeypatch.setattr(early_module, "_measure_and_send", _send_the_document_only)
+    whole, blocks = _here(document)
+    with early_readability(document) as early:
+        assert early.document() == whole
+        assert early.blocks() == blocks
