@@ -46,12 +46,12 @@ def _init(
     adopt(layers)
 
 
-def _warm() -> PipelineInfo:
+def _warm(measure: bool = True) -> PipelineInfo:
     from caveat.analysis.pipeline.blocks import warm_up
     from caveat.analysis.pipeline.load import load_pipeline
 
     nlp, info = load_pipeline(_pipeline_model)
-    warm_up(nlp, layer_ids())  # before the first chunk: what loads on first use
+    warm_up(nlp, layer_ids(), measure)  # before the first chunk: what loads on first use
     return info
 
 
@@ -108,8 +108,10 @@ class HelperProcess:
         model: str | None = None,
         start_method: str = "spawn",
         inherit: Document | None = None,
+        measure: bool = True,
     ) -> None:
-        """`inherit`: a document the helper will be sent, which a forked one has already."""
+        """`inherit`: a document the helper will be sent, which a forked one has already;
+        `measure`: whether it will measure readability (warmed up if so)."""
         global _inherited
         self.inherited = inherit if start_method == "fork" else None
         _inherited = self.inherited  # before the fork, which the first submit below does
@@ -122,7 +124,7 @@ class HelperProcess:
         )
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
-        self.warming: Future[PipelineInfo] = self.executor.submit(_warm)
+        self.warming: Future[PipelineInfo] = self.executor.submit(_warm, measure)
         _inherited = None  # the fork is done (a forking pool starts its process on first submit)
         self.ticket = 0
 
@@ -246,14 +248,18 @@ _shared: HelperProcess | None = None
 
 
 def shared_helper(
-    model: str | None = None, start_method: str | None = None, inherit: Document | None = None
+    model: str | None = None,
+    start_method: str | None = None,
+    inherit: Document | None = None,
+    measure: bool = True,
 ) -> HelperProcess:
     """The process-wide helper, started on first use (fork when this process runs no other
     thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up.
-    A forked one inherits `inherit`, the document it is about to be sent."""
+    A forked one inherits `inherit`, the document it is about to be sent; `measure`: see
+    HelperProcess."""
     global _shared
     if _shared is None:
-        _shared = HelperProcess(model, start_method or safe_start_method(), inherit)
+        _shared = HelperProcess(model, start_method or safe_start_method(), inherit, measure)
     return _shared
 
 

@@ -96,9 +96,11 @@ def analyze(
         from caveat.analysis.pipeline.blocks import warm_up
 
         # What loads on first use, loaded here before the fork: a forked helper inherits it
-        # instead of loading it again (0.2 s of its CPU per run).
-        warm_up(nlp, layer_ids())
-        helper = shared_helper(model, inherit=document)
+        # instead of loading it again (0.2 s of its CPU per run). Blocks measured elsewhere:
+        # no readability to warm up.
+        measure = readability is None
+        warm_up(nlp, layer_ids(), measure)
+        helper = shared_helper(model, inherit=document, measure=measure)
     return run_analysis(
         document,
         chosen,

@@ -195,5 +195,46 @@ def test_a_warm_up_runs_once_per_pipeline_and_layers(rules_pipeline, monkeypatch
     monkeypatch.setattr(blocks, "_warmed", blocks.WeakKeyDictionary())
     blocks.warm_up(nlp, ("hedge",))
     blocks.warm_up(nlp, ("hedge",))
-    blocks.warm_up(nlp, ("hedge", "number"))
-    assert runs == [("hedge",), ("hedge", "number")]
+    blocks.warm_up(nlp, ("hedge",), measure=False)  # measured already
+    blocks.warm_up(nlp, ("hedge", "number"), measure=False)
+    blocks.warm_up(nlp, ("hedge", "number"))  # now with the readability
+    assert runs == [("hedge",), ("hedge", "number"), ("hedge", "number")]
+
+
+_MEASURED_EARLY_SCRIPT = """
+import sys
+from caveat.analysis.readability.early import early_readability
+from caveat.analysis.run import HELPER_ABOVE_WORDS
+from caveat.document import Block, Document
+
+paragraph = "Officials said about 3,800 people may have left, a study suggests. It is unclear."
+count = HELPER_ABOVE_WORDS // 14 + 50
+text = "\\n\\n".join(f"{paragraph} Part {n}." for n in range(count))
+blocks, pos = [], 0
+for part in text.split("\\n\\n"):
+    blocks.append(Block(pos, pos + len(part)))
+    pos += len(part) + 2
+document = Document(text, tuple(blocks), "txt")
+with early_readability(document) as early:
+    from caveat.analysis.run import analyze
+
+    shared = analyze(document, model="rules", use_cache=False, readability=early)
+assert "textstat" not in sys.modules, "this process measured readability"
+alone = analyze(document, model="rules", use_cache=False, parallel=False)
+assert shared.all_findings() == alone.all_findings(), "findings differ"
+assert shared.block_metrics == alone.block_metrics, "block metrics differ"
+assert shared.metrics == alone.metrics, "metrics differ"
+print("ok")
+"""
+
+
+def test_a_long_document_measured_early_is_analysed_as_by_one_process():
+    # In a fresh process, as the command line runs: this one may run Qt's threads.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED_EARLY_SCRIPT], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"

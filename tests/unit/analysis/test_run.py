@@ -55,7 +55,7 @@ def test_findings_are_offsets_into_the_document_text(pipeline, bundled_sample):
 
 
 def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
-    from caveat.analysis.pipeline import blocks
+    from caveat.analysis.readability import metrics
     from caveat.analysis.readability.metrics import block_readability, document_readability
 
     document = _three_paragraphs()
@@ -63,7 +63,7 @@ def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
     def measured_here(*_args):
         raise AssertionError("a block measured here as well")
 
-    monkeypatch.setattr(blocks, "block_readability", measured_here)
+    monkeypatch.setattr(metrics, "block_readability", measured_here)
 
     class Elsewhere:  # told apart from what this process would measure
         asked: list[str] = []

@@ -23,7 +23,6 @@ from spacy.tokens import Doc
 
 from caveat.analysis.pipeline.load import detector_name
 from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
-from caveat.analysis.readability.metrics import block_readability
 from caveat.analysis.results import BlockResult
 from caveat.cutting import MAX_PIECE_CHARS, pieces
 from caveat.document import Block, Document, Link
@@ -123,34 +122,45 @@ def iter_block_results(
                     for f in findings_of(doc, layer, start, sensitivity="thorough")
                 )
                 if last:
-                    metrics = block_readability(document, i) if measure else {}
+                    metrics = _block_readability(document, i) if measure else {}
                     yield BlockResult(i, tuple(found), metrics)
                     found = []
                 if cancelled and cancelled():
                     return
 
 
+def _block_readability(document: Document, index: int) -> dict[str, float | None]:
+    # textstat imported on first use: a process whose blocks are measured elsewhere (the
+    # command line's, readability/early.py) never imports it
+    from caveat.analysis.readability.metrics import block_readability
+
+    return block_readability(document, index)
+
+
 #: A short paragraph that meets every detector and the readability.
 WARM_UP_TEXT = "Officials said about 40 people may have left, according to police."
 
 
-#: Per pipeline, the (pipes, layers) warmed up in this process or in the process it was forked
-#: from: what a forked helper inherits needs no second warm-up.
-_warmed: WeakKeyDictionary[Language, set[tuple[tuple[str, ...], tuple[str, ...]]]] = (
+#: Per pipeline, the (pipes, layers, measured) warmed up in this process or in the process it was
+#: forked from: what a forked helper inherits needs no second warm-up.
+_warmed: WeakKeyDictionary[Language, set[tuple[tuple[str, ...], tuple[str, ...], bool]]] = (
     WeakKeyDictionary()
 )
 
 
-def warm_up(nlp: Language, layers: Sequence[str]) -> None:
-    """One short paragraph through the detectors of `layers` and the readability: what loads on
-    first use (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about
-    0.7 s, which the first chunk of a document, and a reader's first jump ahead, would wait for.
-    Done before a helper is forked, the helper inherits it instead of loading it again, and
-    its own warm-up returns at once (it spent 0.02-0.04 s on the paragraph again)."""
+def warm_up(nlp: Language, layers: Sequence[str], measure: bool = True) -> None:
+    """One short paragraph through the detectors of `layers` and, if `measure`, the readability:
+    what loads on first use (textstat's hyphenation dictionary, lexicons, the tagger's first
+    batch) costs about 0.7 s, which the first chunk of a document, and a reader's first jump
+    ahead, would wait for. Done before a helper is forked, the helper inherits it instead of
+    loading it again, and its own warm-up returns at once (it spent 0.02-0.04 s on the paragraph
+    again). Without `measure` (blocks measured elsewhere) textstat is neither imported nor
+    warmed: 0.1 s."""
     done = _warmed.setdefault(nlp, set())
-    if (key := (tuple(nlp.pipe_names), tuple(layers))) in done:
+    pipes, chosen = tuple(nlp.pipe_names), tuple(layers)
+    if (pipes, chosen, True) in done or (pipes, chosen, measure) in done:
         return
     sample = Document(WARM_UP_TEXT, (Block(0, len(WARM_UP_TEXT)),), "txt")
-    for _result in iter_block_results(sample, layers, nlp):
+    for _result in iter_block_results(sample, layers, nlp, measure=measure):
         pass
-    done.add(key)
+    done.add((pipes, chosen, measure))
