@@ -8,8 +8,8 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -28,6 +28,7 @@ from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.menus import build_menus
 from caveat.gui.message_bar import MessageBar
 from caveat.gui.open_sources import SourceOpener
+from caveat.gui.reader import warm_widget_types
 from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
 from caveat.gui.tab_history import TabHistory
@@ -58,6 +59,7 @@ class MainWindow(OpeningWindow):
         self.visibility = LayerVisibility(self.settings, self)
         self.runner = AnalysisRunner(model, self)
         self.setAcceptDrops(True)
+        self._shown_once = False
         self.setWindowTitle("Caveat")
 
         if self.settings.theme() != "system":
@@ -101,6 +103,13 @@ class MainWindow(OpeningWindow):
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # two turns on: after the window's first paint, before a file asked for arrives
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, warm_widget_types))
 
     def clear_recent(self) -> None:
         self.settings.clear_recent_files()

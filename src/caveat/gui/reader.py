@@ -43,6 +43,13 @@ COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
 
 
+def warm_widget_types() -> None:
+    """Build and drop one reader. PySide6 sets up its widget types lazily: the first reader's
+    viewport() set up dozens of them, ~12 ms on the GUI thread, added to the turn in which the
+    first file opens unless paid on an idle turn before (the window does so once shown)."""
+    ReaderView().deleteLater()
+
+
 class ReaderView(QPlainTextEdit):
     """Read-only article text; findings are painted by one FindingHighlighter."""
 
