@@ -171,3 +171,32 @@ def test_a_file_opens_as_the_synchronous_path_opens_it(qtbot, settings, filters,
     assert loaded.tabs.tabText(0) == direct.tabs.tabText(0)
     for win in windows:
         win.runner.shutdown()
+
+
+def test_the_tables_a_tab_shows_are_read_on_the_loading_thread(
+    window, qtbot, tmp_path, monkeypatch
+):
+    import tomllib
+
+    from caveat import reference, resources, rules, sensitivity
+
+    for cached in (
+        resources.load_lexicon,
+        rules.rules_from,
+        sensitivity.rule_levels,
+        sensitivity.calibration,
+        reference.reference,
+    ):
+        cached.cache_clear()  # as in a window that has not shown a tab yet
+    readers: list[str] = []
+    parse = tomllib.load
+
+    def recorded(*args, **kwargs):
+        readers.append(threading.current_thread().name)
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(tomllib, "load", recorded)
+    window.open_files([note(tmp_path, "short.txt")])
+    [tab] = wait_for_tabs(window, qtbot, 1)  # built, its rule list and levels shown
+    tab.cancel()
+    assert readers and set(readers) == {"caveat-load"}
