@@ -46,12 +46,12 @@ def _init(
     adopt(layers)
 
 
-def _warm() -> PipelineInfo:
+def _warm(measure: bool = True) -> PipelineInfo:
     from caveat.analysis.pipeline.blocks import warm_up
     from caveat.analysis.pipeline.load import load_pipeline
 
     nlp, info = load_pipeline(_pipeline_model)
-    warm_up(nlp, layer_ids())  # before the first chunk: what loads on first use
+    warm_up(nlp, layer_ids(), measure)  # before the first chunk: what loads on first use
     return info
 
 
@@ -83,7 +83,11 @@ def _receive_inherited(ticket: int) -> None:
 
 
 def _analyse_chunk(
-    ticket: int, known: tuple[Layer, ...], layers: tuple[str, ...], indices: list[int]
+    ticket: int,
+    known: tuple[Layer, ...],
+    layers: tuple[str, ...],
+    indices: list[int],
+    measure: bool = True,
 ) -> list[BlockResult]:
     from caveat.analysis.pipeline.blocks import iter_block_results  # spaCy: only in the helper
     from caveat.analysis.pipeline.load import load_pipeline
@@ -93,7 +97,7 @@ def _analyse_chunk(
     document = _documents[ticket]
     if _share:
         return tail.analyse_shared(tail.share(document, layers, _pipeline_model), nlp, indices)
-    return list(iter_block_results(document, layers, nlp, order=indices))
+    return list(iter_block_results(document, layers, nlp, order=indices, measure=measure))
 
 
 class HelperProcess:
@@ -104,8 +108,10 @@ class HelperProcess:
         model: str | None = None,
         start_method: str = "spawn",
         inherit: Document | None = None,
+        measure: bool = True,
     ) -> None:
-        """`inherit`: a document the helper will be sent, which a forked one has already."""
+        """`inherit`: a document the helper will be sent, which a forked one has already;
+        `measure`: whether it will measure readability (warmed up if so)."""
         global _inherited
         self.inherited = inherit if start_method == "fork" else None
         _inherited = self.inherited  # before the fork, which the first submit below does
@@ -118,7 +124,7 @@ class HelperProcess:
         )
         #: the helper's pipeline, once loaded (the window learns it from here, never loading
         #: spaCy itself)
-        self.warming: Future[PipelineInfo] = self.executor.submit(_warm)
+        self.warming: Future[PipelineInfo] = self.executor.submit(_warm, measure)
         _inherited = None  # the fork is done (a forking pool starts its process on first submit)
         self.ticket = 0
 
@@ -143,10 +149,13 @@ class HelperProcess:
         """The readability of the whole document last received."""
         return self.executor.submit(_measure, self.ticket)
 
-    def analyse(self, layers: tuple[str, ...], indices: list[int]) -> Future[list[BlockResult]]:
-        """Analyse blocks `indices` of the document last received for `layers`."""
+    def analyse(
+        self, layers: tuple[str, ...], indices: list[int], measure: bool = True
+    ) -> Future[list[BlockResult]]:
+        """Analyse blocks `indices` of the document last received for `layers`; `measure`:
+        their readability too (else left empty: measured elsewhere)."""
         known = tuple(get_layer(layer_id) for layer_id in with_needs(layers))
-        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices)
+        return self.executor.submit(_analyse_chunk, self.ticket, known, layers, indices, measure)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -183,6 +192,7 @@ def share_work(
     run_here: Callable[[list[int]], bool],
     take: int = 2,
     arrived: Callable[[list[BlockResult]], None] | None = None,
+    measure: bool = True,
 ) -> list[BlockResult]:
     """Run `chunks` between this process (from the front, through `run_here`, which returns
     False to stop: cancelled) and the helper (from the back), which has received the document.
@@ -191,8 +201,9 @@ def share_work(
     progress rather than half of it at the end).
 
     This process takes `take` chunks back at a time, so its batches stay large while the helper's
-    stay small: when the two meet, this process waits for at most two of the helper's chunks."""
-    futures = [helper.analyse(layers, chunk) for chunk in reversed(chunks)]
+    stay small: when the two meet, this process waits for at most two of the helper's chunks.
+    `measure`: whether the helper measures its blocks' readability (see HelperProcess.analyse)."""
+    futures = [helper.analyse(layers, chunk, measure) for chunk in reversed(chunks)]
     futures.reverse()  # futures[k] belongs to chunks[k]
     taken_back = 0
     reported = len(chunks)  # the helper's chunks from this one on were handed to `arrived`
@@ -237,14 +248,18 @@ _shared: HelperProcess | None = None
 
 
 def shared_helper(
-    model: str | None = None, start_method: str | None = None, inherit: Document | None = None
+    model: str | None = None,
+    start_method: str | None = None,
+    inherit: Document | None = None,
+    measure: bool = True,
 ) -> HelperProcess:
     """The process-wide helper, started on first use (fork when this process runs no other
     thread, else spawn) or earlier by the window with `start_method="spawn"` to warm it up.
-    A forked one inherits `inherit`, the document it is about to be sent."""
+    A forked one inherits `inherit`, the document it is about to be sent; `measure`: see
+    HelperProcess."""
     global _shared
     if _shared is None:
-        _shared = HelperProcess(model, start_method or safe_start_method(), inherit)
+        _shared = HelperProcess(model, start_method or safe_start_method(), inherit, measure)
     return _shared
 
 

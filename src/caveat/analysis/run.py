@@ -4,7 +4,9 @@ A finished analysis of the same content comes from the cache (cache.py). Otherwi
 are analysed by whoever the caller has: this process's own pipeline (the command line and
 batch), the helper process (parallel.py: the window; for a long document it forks a second
 one of its own, tail.py), or both sharing a long document. The helper (or its second process)
-also measures the document's readability. Results are assembled into an Analysis
+also measures the document's readability, unless the caller has it measured elsewhere (the
+command line forks a process for a long document's readability, and every block's, before it
+even imports spaCy: readability/early.py). Results are assembled into an Analysis
 (results.py) and stored in the cache.
 
 Nothing here loads spaCy or textstat until this process analyses blocks itself: the window's
@@ -15,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
 
 from caveat.analysis import cache
 from caveat.analysis.parallel import HelperProcess, chunked, share_work, shared_helper
@@ -33,11 +36,24 @@ Cancelled = Callable[[], bool]
 Partial = Callable[[Analysis], None]  # the blocks on screen, analysed before the rest
 RunHere = Callable[[Sequence[int]], bool]  # analyse these blocks here; False: cancelled
 
+
+class MeasuredElsewhere(Protocol):
+    """The readability of a document and of its analysed blocks, measured by someone else (the
+    command line's early process, readability/early.py)."""
+
+    def document(self) -> dict[str, float | None]: ...
+
+    def blocks(self) -> dict[int, dict[str, float | None]]: ...
+
+
 #: Below this many words a document is done in one process (the command line's, or the window's
 #: analysis process) alone: a second process would cost more to start and feed than it saves.
 HELPER_ABOVE_WORDS = 12_000
-#: Words per chunk when this process and the helper share a document.
-CHUNK_WORDS = 4_000
+#: Words per chunk when this process and the helper share a document. Where the two meet, this
+#: process waits for the chunk the helper is on: measured on 100,000 words (load 4-5, 3 runs
+#: each), 0.09-0.52 s with chunks of 4,000 words, 0.02-0.23 s with 2,000 and 0.10-0.14 s with
+#: 1,000; a batch of the tagger is about 1,700 words (pipeline/blocks.py's BATCH_CHARS) anyway.
+CHUNK_WORDS = 2_000
 #: Words per chunk when the helper does all of a short article (the window): small enough for a
 #: prompt cancel, large enough to keep the tagger's batches efficient. A long one goes in the
 #: smaller chunks of schedule.py, so that a jump ahead is served promptly.
@@ -62,12 +78,14 @@ def analyze(
     pipeline: tuple[Language, PipelineInfo] | None = None,
     use_cache: bool = True,
     parallel: bool = True,
+    readability: MeasuredElsewhere | None = None,
 ) -> Analysis:
     """Analyse `document` in this process, with its own pipeline (the command line, batch).
 
     A long document is shared with the helper process unless `parallel` is false. When
     `cancelled()` turns true the run stops between blocks and returns what it has, marked
-    `cancelled`.
+    `cancelled`. `readability`: the readability of the document and its blocks measured
+    elsewhere (the command line's early process), asked for once the blocks are done.
     """
     from caveat.analysis.pipeline.load import load_pipeline
 
@@ -78,9 +96,11 @@ def analyze(
         from caveat.analysis.pipeline.blocks import warm_up
 
         # What loads on first use, loaded here before the fork: a forked helper inherits it
-        # instead of loading it again (0.2 s of its CPU per run).
-        warm_up(nlp, layer_ids())
-        helper = shared_helper(model, inherit=document)
+        # instead of loading it again (0.2 s of its CPU per run). Blocks measured elsewhere:
+        # no readability to warm up.
+        measure = readability is None
+        warm_up(nlp, layer_ids(), measure)
+        helper = shared_helper(model, inherit=document, measure=measure)
     return run_analysis(
         document,
         chosen,
@@ -90,6 +110,7 @@ def analyze(
         progress=progress,
         cancelled=cancelled,
         use_cache=use_cache,
+        readability=readability,
     )
 
 
@@ -140,9 +161,11 @@ def run_analysis(
     partial: Partial | None = None,
     cancelled: Cancelled | None = None,
     use_cache: bool = True,
+    readability: MeasuredElsewhere | None = None,
 ) -> Analysis:
     """The run itself: the cache, then the blocks in this process (`here`, a pipeline), in the
-    helper, or shared between them, then the readability and the assembly."""
+    helper, or shared between them, then the readability (`readability`'s, if given, else
+    measured by the helper or here) and the assembly."""
     key = cache.cache_key(document, layers, info) if use_cache else ""
     if key and (cached := cache.load(key)):
         return cached
@@ -161,7 +184,8 @@ def run_analysis(
         from caveat.analysis.pipeline.blocks import iter_block_results
 
         assert here is not None
-        for result in iter_block_results(document, layers, here, chunk, cancelled):
+        measure = readability is None
+        for result in iter_block_results(document, layers, here, chunk, cancelled, measure):
             arrived([result])
         return not (cancelled and cancelled())
 
@@ -171,23 +195,31 @@ def run_analysis(
         if not stopped():
             from caveat.analysis.readability.metrics import document_readability
 
-            metrics = document_readability(document)
+            metrics = readability.document() if readability else document_readability(document)
     else:
         # the window's helper alone: a long document is shared with a second process it forks
         share = here is None and analysed_words(document) > HELPER_ABOVE_WORDS
         helper.receive(document, share=share)
+        measured: Future[dict[str, float | None]] | None = None
         if here is not None:
-            measured = helper.measure()
+            measured = None if readability else helper.measure()
             chunks = chunked(indices, document, CHUNK_WORDS)
-            arrived(share_work(helper, layers, chunks, run_here, arrived=arrived))
+            measure = readability is None
+            arrived(share_work(helper, layers, chunks, run_here, arrived=arrived, measure=measure))
         else:
             measured = _all_in_helper(
                 document, layers, info, helper, on_screen, arrived, partial, cancelled
             )
         if stopped():
-            measured.cancel()
-        else:
+            if measured is not None:
+                measured.cancel()
+        elif measured is not None:
             metrics = _measured(measured, here is not None, cancelled)
+        elif readability is not None:
+            metrics = readability.document()
+    if readability is not None:  # the blocks' metrics were left empty: measured there
+        measured_blocks = readability.blocks()
+        results = [replace(r, metrics=measured_blocks[r.index]) for r in results]
     if stopped():
         return assemble(document, results, layers, info, cancelled=True, metrics=UNMEASURED)
     analysis = assemble(document, results, layers, info, metrics=metrics)

@@ -116,13 +116,24 @@ def run(args: argparse.Namespace) -> int:
         print("caveat: several files or a folder need --jsonl OUT.jsonl", file=sys.stderr)
         return 2
     document = load_source(first, max_bytes=args.max_size)
-    from caveat.analysis.run import analyze  # spaCy: only once the file is known to be good
+    from caveat.analysis.readability.early import early_readability
+    from caveat.analysis.results import analysed_words
+    from caveat.analysis.run import HELPER_ABOVE_WORDS, analyze
     from caveat.cli.progress import terminal_progress
     from caveat.report import write_analysis_json
 
     layers = layers_for(document, args.layers, args.any_language)
-    with terminal_progress(document) as progress:
-        found = analyze(document, layers=layers, model=args.model, progress=progress)
+    # A long document's readability is measured on the other core while spaCy loads here: the
+    # process is forked now, before spaCy is imported and while this one has a single thread.
+    long = analysed_words(document) > HELPER_ABOVE_WORDS
+    with early_readability(document, start=long) as early, terminal_progress(document) as progress:
+        found = analyze(
+            document,
+            layers=layers,
+            model=args.model,
+            progress=progress,
+            readability=early if long else None,
+        )
     analysis = as_reader_wants(document, found, skip, args.sensitivity)
     if args.json:
         write_analysis_json(document, analysis, sys.stdout)

@@ -3,6 +3,11 @@
 Only when stderr is a terminal (never in a pipe, a log or a test's captured output) and the
 document is long enough to take a while; it counts paragraphs (blocks, each at most
 cutting.MAX_PIECE_CHARS long) and is cleared when the analysis ends, leaving stderr as it was.
+
+The bar starts no thread: it is redrawn from the analysis's own progress calls. A thread here
+(tqdm's monitor, which it starts with its first bar) made the analysis spawn its second
+process, which loads the model again, instead of forking it with the model loaded
+(parallel.safe_start_method): 100,000 words took 4.9 s instead of 3.9 s on a terminal.
 """
 
 from __future__ import annotations
@@ -31,7 +36,11 @@ def terminal_progress(document: Document) -> Iterator[Callable[[int, int], None]
     except ImportError:  # a build without it: no bar, the analysis all the same
         yield None
         return
-    with tqdm(
+
+    class Bar(tqdm):
+        monitor_interval = 0  # tqdm's monitor thread: none (see the module's docstring)
+
+    with Bar(
         total=len(document.analysed_indices()),
         desc=f"analysing {document.name}",
         unit=" paragraphs",

@@ -68,7 +68,7 @@ class _FakeHelper:
     def __init__(self) -> None:
         self.futures: list[tuple[list[int], Future]] = []
 
-    def analyse(self, layers, indices):
+    def analyse(self, layers, indices, measure=True):
         future: Future = Future()
         self.futures.append((indices, future))
         return future
@@ -144,6 +144,97 @@ def test_a_forked_helper_uses_the_document_it_inherited_without_a_copy():
 
     done = subprocess.run(
         [sys.executable, "-c", _FORKED_HELPER_SCRIPT], capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
+_WARMED_HELPER_SCRIPT = """
+from caveat.analysis.parallel import HelperProcess
+from caveat.analysis.pipeline import blocks
+from caveat.analysis.pipeline.load import load_pipeline
+from caveat.layers import layer_ids
+
+nlp, _info = load_pipeline("rules")
+blocks.warm_up(nlp, layer_ids())
+
+def again(*args, **kwargs):
+    raise AssertionError("warmed up again")
+
+blocks.iter_block_results = again  # what the forked helper inherits
+helper = HelperProcess("rules", start_method="fork")
+helper.warming.result(timeout=60)
+helper.close()
+print("ok")
+"""
+
+
+def test_a_helper_forked_after_the_warm_up_does_not_warm_up_again():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WARMED_HELPER_SCRIPT], capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_warm_up_runs_once_per_pipeline_and_layers(rules_pipeline, monkeypatch):
+    from caveat.analysis.pipeline import blocks
+
+    nlp, _info = rules_pipeline
+    real = blocks.iter_block_results
+    runs: list[tuple[str, ...]] = []
+
+    def counted(document, layers, nlp, *args, **kwargs):
+        runs.append(tuple(layers))
+        return real(document, layers, nlp, *args, **kwargs)
+
+    monkeypatch.setattr(blocks, "iter_block_results", counted)
+    monkeypatch.setattr(blocks, "_warmed", blocks.WeakKeyDictionary())
+    blocks.warm_up(nlp, ("hedge",))
+    blocks.warm_up(nlp, ("hedge",))
+    blocks.warm_up(nlp, ("hedge",), measure=False)  # measured already
+    blocks.warm_up(nlp, ("hedge", "number"), measure=False)
+    blocks.warm_up(nlp, ("hedge", "number"))  # now with the readability
+    assert runs == [("hedge",), ("hedge", "number"), ("hedge", "number")]
+
+
+_MEASURED_EARLY_SCRIPT = """
+import sys
+from caveat.analysis.readability.early import early_readability
+from caveat.analysis.run import HELPER_ABOVE_WORDS
+from caveat.document import Block, Document
+
+paragraph = "Officials said about 3,800 people may have left, a study suggests. It is unclear."
+count = HELPER_ABOVE_WORDS // 14 + 50
+text = "\\n\\n".join(f"{paragraph} Part {n}." for n in range(count))
+blocks, pos = [], 0
+for part in text.split("\\n\\n"):
+    blocks.append(Block(pos, pos + len(part)))
+    pos += len(part) + 2
+document = Document(text, tuple(blocks), "txt")
+with early_readability(document) as early:
+    from caveat.analysis.run import analyze
+
+    shared = analyze(document, model="rules", use_cache=False, readability=early)
+assert "textstat" not in sys.modules, "this process measured readability"
+alone = analyze(document, model="rules", use_cache=False, parallel=False)
+assert shared.all_findings() == alone.all_findings(), "findings differ"
+assert shared.block_metrics == alone.block_metrics, "block metrics differ"
+assert shared.metrics == alone.metrics, "metrics differ"
+print("ok")
+"""
+
+
+def test_a_long_document_measured_early_is_analysed_as_by_one_process():
+    # In a fresh process, as the command line runs: this one may run Qt's threads.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED_EARLY_SCRIPT], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"

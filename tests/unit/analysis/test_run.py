@@ -52,3 +52,32 @@ def test_findings_are_offsets_into_the_document_text(pipeline, bundled_sample):
         block = document.blocks[document.block_at(finding.start)]
         assert block.start <= finding.start < finding.end <= block.end
         assert document.text[finding.start : finding.end].strip()
+
+
+def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
+    from caveat.analysis.readability import metrics
+    from caveat.analysis.readability.metrics import block_readability, document_readability
+
+    document = _three_paragraphs()
+
+    def measured_here(*_args):
+        raise AssertionError("a block measured here as well")
+
+    monkeypatch.setattr(metrics, "block_readability", measured_here)
+
+    class Elsewhere:  # told apart from what this process would measure
+        asked: list[str] = []
+
+        def document(self):
+            self.asked.append("document")
+            return {**document_readability(document), "words": 99.0}
+
+        def blocks(self):
+            self.asked.append("blocks")
+            return {i: {**block_readability(document, i), "words": 9.0} for i in (0, 2)}
+
+    analysis = analyze(document, pipeline=pipeline, use_cache=False, readability=Elsewhere())
+    assert analysis.words == 99
+    assert analysis.metrics["words"] == 99.0
+    assert {i: m["words"] for i, m in analysis.block_metrics.items()} == {0: 9.0, 2: 9.0}
+    assert sorted(Elsewhere.asked) == ["blocks", "document"]

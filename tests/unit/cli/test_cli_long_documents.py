@@ -3,6 +3,7 @@ analysis takes a while, and line:column positions counted without rescanning the
 
 import io
 import random
+import threading
 import time
 
 from caveat.cli import analyze as analyze_command
@@ -46,6 +47,22 @@ def test_a_long_document_on_a_terminal_gets_a_bar_that_is_cleared(monkeypatch):
         progress(50, 50)
         assert "50/50" in terminal.getvalue()
     assert "analysing" in terminal.getvalue()
+
+
+def test_the_bar_starts_no_thread(monkeypatch):
+    # a thread would make the analysis spawn its second process instead of forking it with the
+    # model loaded (parallel.safe_start_method)
+    import tqdm
+
+    started: list[str] = []
+    monkeypatch.setattr(threading.Thread, "start", lambda thread: started.append(thread.name))
+    monkeypatch.setattr(tqdm.tqdm, "monitor", None)  # as in a fresh process: none running yet
+    monkeypatch.setattr("sys.stderr", _Terminal())
+    monkeypatch.setattr(progress_module, "PROGRESS_ABOVE_WORDS", 100)
+    with progress_module.terminal_progress(_document(50)) as progress:
+        assert progress is not None
+        progress(10, 50)
+    assert started == []
 
 
 def test_lines_and_columns_match_the_documents_own_count():

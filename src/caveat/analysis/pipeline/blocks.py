@@ -16,13 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from caveat.analysis.pipeline.load import detector_name
 from caveat.analysis.pipeline.spans import LINKS_KEY, findings_of
-from caveat.analysis.readability.metrics import BLOCK_METRICS, readability
 from caveat.analysis.results import BlockResult
 from caveat.cutting import MAX_PIECE_CHARS, pieces
 from caveat.document import Block, Document, Link
@@ -92,11 +92,14 @@ def iter_block_results(
     nlp: Language,
     order: Sequence[int] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    measure: bool = True,
 ) -> Iterator[BlockResult]:
     """One BlockResult per analysed block, in `order` (default: document order).
 
     Stops early, between blocks or pieces, once `cancelled()` is true (a block cut into pieces
-    is reported once all of them are done, or not at all).
+    is reported once all of them are done, or not at all). Without `measure` the results'
+    metrics are left empty, for the caller to fill in with block_readability's measured
+    elsewhere (the command line's early process, readability/early.py).
     """
     if order is None:
         indices = document.analysed_indices()
@@ -119,27 +122,45 @@ def iter_block_results(
                     for f in findings_of(doc, layer, start, sensitivity="thorough")
                 )
                 if last:
-                    yield _result(document, i, found)
+                    metrics = _block_readability(document, i) if measure else {}
+                    yield BlockResult(i, tuple(found), metrics)
                     found = []
                 if cancelled and cancelled():
                     return
 
 
-def _result(document: Document, index: int, found: list[Finding]) -> BlockResult:
-    block = document.blocks[index]
-    text = document.text[block.start : block.end]
-    return BlockResult(index, tuple(found), readability(text, BLOCK_METRICS, block=True))
+def _block_readability(document: Document, index: int) -> dict[str, float | None]:
+    # textstat imported on first use: a process whose blocks are measured elsewhere (the
+    # command line's, readability/early.py) never imports it
+    from caveat.analysis.readability.metrics import block_readability
+
+    return block_readability(document, index)
 
 
 #: A short paragraph that meets every detector and the readability.
 WARM_UP_TEXT = "Officials said about 40 people may have left, according to police."
 
 
-def warm_up(nlp: Language, layers: Sequence[str]) -> None:
-    """One short paragraph through the detectors of `layers` and the readability: what loads on
-    first use (textstat's hyphenation dictionary, lexicons, the tagger's first batch) costs about
-    0.7 s, which the first chunk of a document, and a reader's first jump ahead, would wait for.
-    Done before a helper is forked, the helper inherits it instead of loading it again."""
+#: Per pipeline, the (pipes, layers, measured) warmed up in this process or in the process it was
+#: forked from: what a forked helper inherits needs no second warm-up.
+_warmed: WeakKeyDictionary[Language, set[tuple[tuple[str, ...], tuple[str, ...], bool]]] = (
+    WeakKeyDictionary()
+)
+
+
+def warm_up(nlp: Language, layers: Sequence[str], measure: bool = True) -> None:
+    """One short paragraph through the detectors of `layers` and, if `measure`, the readability:
+    what loads on first use (textstat's hyphenation dictionary, lexicons, the tagger's first
+    batch) costs about 0.7 s, which the first chunk of a document, and a reader's first jump
+    ahead, would wait for. Done before a helper is forked, the helper inherits it instead of
+    loading it again, and its own warm-up returns at once (it spent 0.02-0.04 s on the paragraph
+    again). Without `measure` (blocks measured elsewhere) textstat is neither imported nor
+    warmed: 0.1 s."""
+    done = _warmed.setdefault(nlp, set())
+    pipes, chosen = tuple(nlp.pipe_names), tuple(layers)
+    if (pipes, chosen, True) in done or (pipes, chosen, measure) in done:
+        return
     sample = Document(WARM_UP_TEXT, (Block(0, len(WARM_UP_TEXT)),), "txt")
-    for _result in iter_block_results(sample, layers, nlp):
+    for _result in iter_block_results(sample, layers, nlp, measure=measure):
         pass
+    done.add((pipes, chosen, measure))

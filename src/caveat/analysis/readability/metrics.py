@@ -88,6 +88,13 @@ def readability(
     }
 
 
+def block_readability(document: Document, index: int) -> dict[str, float | None]:
+    """The readability of block `index` of `document`, as the margin strip and the JSON's
+    block list give it: BLOCK_METRICS, under the limits for one paragraph."""
+    block = document.blocks[index]
+    return readability(document.text[block.start : block.end], BLOCK_METRICS, block=True)
+
+
 #: The longest text textstat measures at once. It holds some 200 bytes per word of what it
 #: measures (a 50 MB text: gigabytes), so a longer document is measured in parts of whole
 #: paragraphs of about this many characters (some 30,000 words) and the parts combined.
