@@ -2,10 +2,10 @@
 where the two meet.
 
 This process takes chunks from the front and the helper from the back; at the end one of them
-waits for the chunk the other is on. With 2,000-word chunks everywhere that wait was 0.48-0.59 s
-per 100,000 words at load 4-5 (0.02-0.23 s in a quieter hour), with chunks tapering to 400 words
-towards the middle 0.02-0.10 s, measured in the same runs. The chunks the two take first stay
-large, so the tagger's batches (about 1,700 words: pipeline/blocks.py) stay full.
+waits for the chunk the other is on. With 2,000-word chunks everywhere that wait was 0.02-0.59 s
+per 100,000 words at load 4-5 (7 runs), with chunks tapering to 400 words towards the middle
+0.02-0.10 s (4 runs, interleaved with 4 of those). The chunks the two take first stay large, so
+the tagger's batches (about 1,700 words: pipeline/blocks.py) stay full.
 """
 
 from __future__ import annotations
