@@ -71,7 +71,7 @@ def test_open_address_fetches_off_the_gui_thread_and_opens_a_tab(window, qtbot, 
     url = local_site.add("/news/storm", NEWS_PAGE.read_bytes())
     with qtbot.waitSignal(window.document_opened, timeout=30_000) as opened:
         window.open_address(url)
-        assert window.address_opener.busy()  # the window went on while the page came
+        assert window.source_opener.busy()  # the window went on while the page came
         assert "Opening 127.0.0.1" in window.message_bar.label.text()
     tab = opened.args[0]
     assert tab.document.url == url
@@ -84,7 +84,7 @@ def test_open_address_fetches_off_the_gui_thread_and_opens_a_tab(window, qtbot, 
 @pytest.mark.allow_hosts(["127.0.0.1"])
 def test_an_address_that_fails_is_explained_in_the_message_bar(window, qtbot, local_site):
     url = local_site.url("/gone")
-    with qtbot.waitSignal(window.address_opener.failed, timeout=30_000):
+    with qtbot.waitSignal(window.source_opener.failed, timeout=30_000):
         window.open_address(url)
     assert window.message_bar.kind == "error"
     assert "the page was not found (HTTP 404)" in window.message_bar.label.text()
@@ -96,7 +96,7 @@ def test_a_cancelled_fetch_opens_nothing(window, qtbot, local_site):
     slow = local_site.add("/slow", hold=True)
     fast = local_site.add("/fast", NEWS_PAGE.read_bytes())
     window.open_address(slow)
-    window.address_opener.cancel()
+    window.source_opener.cancel()
     with qtbot.waitSignal(window.document_opened, timeout=30_000) as opened:
         window.open_address(fast)  # a later address is still opened
     assert opened.args[0].document.url == fast
@@ -109,10 +109,11 @@ def test_the_command_line_opens_files_and_addresses(window, qtbot, local_site, t
     url = local_site.add("/news/storm", NEWS_PAGE.read_bytes())
     path = tmp_path / "note.txt"
     path.write_text(ARTICLE, "utf-8")
-    with qtbot.waitSignal(window.address_opener.opened, timeout=30_000):
-        [tab] = window.open_arguments([url, str(path)])  # `caveat URL FILE`
-        assert tab.document.source == path
-    assert {t.document.origin for t in window.document_tabs()} == {url, str(path)}
+    window.open_arguments([url, str(path)])  # `caveat URL FILE`
+    assert window.stack.currentWidget() is window.tabs  # no welcome page while they load
+    qtbot.waitUntil(lambda: len(window.document_tabs()) == 2, timeout=30_000)
+    # in the order given, though the file loads first
+    assert [t.document.origin for t in window.document_tabs()] == [url, str(path)]
     for opened in window.document_tabs():
         opened.cancel()
 

@@ -84,7 +84,9 @@ def test_last_session_s_files_reopen_when_chosen(qtbot, settings, filters, tmp_p
     qtbot.addWidget(again)
     assert again.restore_session() == []  # not chosen: the welcome page
     dialog.reopen.setChecked(True)
-    reopened = again.restore_session()
+    assert again.restore_session() == paths
+    qtbot.waitUntil(lambda: len(again.document_tabs()) == 2, timeout=10_000)
+    reopened = again.document_tabs()
     assert [t.document.source for t in reopened] == paths
     for tab in reopened:
         tab.cancel()

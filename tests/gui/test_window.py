@@ -199,12 +199,17 @@ def test_a_dead_analysis_process_is_reported_and_replaced(window, qtbot, tmp_pat
 
 
 def test_a_malformed_word_list_is_named_in_the_window(window, qtbot, monkeypatch, tmp_path):
+    from concurrent.futures import Future
+
     from caveat import reader_words
     from caveat.findings import PipelineInfo
 
     (tmp_path / "words.toml").write_text("[hedge\n", encoding="utf-8")
     monkeypatch.setattr(reader_words, "words_file", lambda: tmp_path / "words.toml")
-    window._on_pipeline_ready(PipelineInfo("en_core_web_sm", "3.8.0"))
+    warmed: Future[PipelineInfo] = Future()
+    warmed.set_result(PipelineInfo("en_core_web_sm", "3.8.0"))
+    # what the analysis process calls once warm, on a thread of its own: it reads the word list
+    window.runner._on_warm(warmed)
     assert not window.message_bar.isHidden()
     assert "words.toml" in window.message_bar.label.text()
 

@@ -147,7 +147,7 @@ def test_ctrl_page_down_and_up_switch_tabs(window, qtbot, tmp_path):
     assert window.tabs.currentIndex() == 1
 
 
-def test_files_dropped_on_the_window_open_in_tabs(window, tmp_path):
+def test_files_dropped_on_the_window_open_in_tabs(window, qtbot, tmp_path):
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
 
@@ -157,7 +157,8 @@ def test_files_dropped_on_the_window_open_in_tabs(window, tmp_path):
     data.setUrls([QUrl.fromLocalFile(str(path))])
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, buttons, keys)
-    window.dropEvent(drop)
+    window.dropEvent(drop)  # loads off the GUI thread: the tab comes a moment later
+    qtbot.waitUntil(lambda: bool(window.document_tabs()), timeout=10_000)
     assert [t.document.source for t in window.document_tabs()] == [path]
 
 

@@ -88,10 +88,18 @@ def analyze(
     `cancelled`. `readability`: the readability of the document and its blocks measured
     elsewhere (the command line's early process), asked for once the blocks are done.
     """
-    from caveat.analysis.pipeline.load import load_pipeline
-
     chosen = chosen_layers(layers)
+    if (
+        pipeline is None
+        and use_cache
+        and (known := cache.load_before_pipeline(document, chosen, model))
+    ):
+        return known
+    from caveat.analysis.pipeline.load import load_pipeline  # spaCy: only when analysing
+
     nlp, info = pipeline or load_pipeline(model)
+    if pipeline is None and cache.remembered_pipeline(model) != info:
+        cache.remember_pipeline(model, info)
     helper = None
     if parallel and analysed_words(document) > HELPER_ABOVE_WORDS:
         from caveat.analysis.pipeline.blocks import warm_up

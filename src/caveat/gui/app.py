@@ -28,13 +28,15 @@ def run_gui(argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "caveat.svg"))))
     window = MainWindow()
     QuitOnSignals(window)  # SIGTERM and Ctrl+C close it as File > Quit does
-    window.show()
-    # the window is up before spaCy loads: the model comes in the background
-    window.runner.preload()
+    # the files load on threads of their own while the window comes up; asked for before it
+    # shows, so it shows an empty tab area for them rather than the welcome page
     if argv:
         window.open_arguments(argv)
     else:
         window.restore_session()
+    window.show()
+    # the window is up before spaCy loads: the model comes in the background
+    window.runner.preload()
     code = app.exec()
     stop_shared_helper()  # now, rather than when Python's exit gets to it
     return code

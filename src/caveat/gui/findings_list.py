@@ -32,7 +32,9 @@ from caveat.layers import get_layer
 from caveat.sensitivity import in_words
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
-BATCH = 200  # entries added per slice: thousands at once stall the window
+#: entries added per step (a slice runs steps for its few milliseconds): thousands at once
+#: stall the window, and 200 made one step of ~20 ms on a loaded machine
+BATCH = 100
 
 
 class FindingsList(QTreeWidget):
@@ -76,7 +78,7 @@ class FindingsList(QTreeWidget):
         self._document = document
         total = sum(len(seen.findings.get(layer, ())) for layer in seen.layers)
         # later: a layer toggle repaints the text first; the list follows a moment after
-        self._filler.start(self._steps(document, seen), at_once=total <= 500, later=True)
+        self._filler.start(self._steps(document, seen), at_once=total <= BATCH, later=True)
 
     def _steps(self, document: Document, seen: Analysis) -> Iterator[None]:
         index = TextIndex(document)

@@ -101,7 +101,7 @@ class FindingHighlighter(QSyntaxHighlighter):
             return
         self._added[:0] = added  # the newest first: they came on screen
         if not self.painter.busy():
-            self.painter.start(self._added_steps())
+            self.painter.start(self._added_steps(), later=True)
 
     def _added_steps(self) -> Iterator[None]:
         qdoc = self.document()
@@ -118,14 +118,18 @@ class FindingHighlighter(QSyntaxHighlighter):
         """Highlight every line again, starting at `first_line` (the top of the view).
 
         A long article is repainted in slices between events: at 100,000 words a full pass
-        takes a few hundred milliseconds, which would freeze the window in one piece.
+        takes a few hundred milliseconds, which would freeze the window in one piece. The first
+        slice waits for the next turn of the event loop: the slot asking for the repaint (an
+        analysis arriving, with the side panel to fill) has the present one.
         """
         qdoc = self.document()
         if qdoc is None:
             return
         self._added.clear()
         self.painter.start(
-            self._repaint_steps(first_line), at_once=qdoc.blockCount() <= REPAINT_AT_ONCE_LINES
+            self._repaint_steps(first_line),
+            at_once=qdoc.blockCount() <= REPAINT_AT_ONCE_LINES,
+            later=True,
         )
 
     def _repaint_steps(self, first_line: int) -> Iterator[None]:

@@ -8,8 +8,8 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -27,14 +27,14 @@ from caveat.gui.document_tab import DocumentTab
 from caveat.gui.layer_visibility import LayerVisibility
 from caveat.gui.menus import build_menus
 from caveat.gui.message_bar import MessageBar
-from caveat.gui.open_sources import AddressOpener
+from caveat.gui.open_sources import SourceOpener
+from caveat.gui.reader import warm_widget_types
 from caveat.gui.reader_filters import ReaderFilters
 from caveat.gui.settings import Settings
 from caveat.gui.tab_history import TabHistory
 from caveat.gui.welcome import WelcomePage
 from caveat.gui.window_opening import OpeningWindow
 from caveat.gui.worker import AnalysisRunner
-from caveat.reader_words import load_added_words
 
 
 class MainWindow(OpeningWindow):
@@ -59,6 +59,7 @@ class MainWindow(OpeningWindow):
         self.visibility = LayerVisibility(self.settings, self)
         self.runner = AnalysisRunner(model, self)
         self.setAcceptDrops(True)
+        self._shown_once = False
         self.setWindowTitle("Caveat")
 
         if self.settings.theme() != "system":
@@ -68,13 +69,13 @@ class MainWindow(OpeningWindow):
         self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
         #: how an export's "Open" and "Show in Folder" open things (tests put a recorder here)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self.address_opener = AddressOpener(self)
-        self.address_opener.opened.connect(self._on_address_opened)
-        self.address_opener.failed.connect(self._on_address_failed)
+        self.source_opener = SourceOpener(self)
+        self.source_opener.opened.connect(self._on_source_opened)
+        self.source_opener.failed.connect(self._on_source_failed)
         self.welcome = WelcomePage()
         self.welcome.open_requested.connect(self.open_dialog)
         self.welcome.sample_requested.connect(self.open_sample)
-        self.welcome.recent_requested.connect(lambda path: self.open_paths([Path(path)]))
+        self.welcome.recent_requested.connect(lambda path: self.open_files([Path(path)]))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -103,6 +104,13 @@ class MainWindow(OpeningWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # two turns on: after the window's first paint, before a file asked for arrives
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, warm_widget_types))
+
     def clear_recent(self) -> None:
         self.settings.clear_recent_files()
         self._refresh_welcome()
@@ -130,7 +138,8 @@ class MainWindow(OpeningWindow):
     def _on_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
         self.history.set_current(tab.undo_stack if tab else None)
-        self.stack.setCurrentWidget(self.tabs if tab else self.welcome)
+        # files asked for at start are still loading: the empty tab area, not a welcome flashed
+        self.stack.setCurrentWidget(self.tabs if tab or self._awaiting_start else self.welcome)
         self.setWindowTitle(f"{tab.document.name} — Caveat" if tab else "Caveat")
         self.export_action.setEnabled(tab is not None)
         self.close_action.setEnabled(tab is not None)
@@ -227,8 +236,7 @@ class MainWindow(OpeningWindow):
             self.pipeline_label.setText(info.display_name())
             self.pipeline_label.setToolTip(f"Language model: {info.label()}")
         # The reader's own word list is read where the analysis runs; say here if it is broken.
-        _added, problem = load_added_words()
-        if problem:
+        if problem := self.runner.word_list_problem:
             self.message_bar.show_error(f"Your word list is not used: {problem}")
 
     def _on_runner_failed(self, request_id: int, reason: str) -> None:

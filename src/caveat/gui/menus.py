@@ -130,7 +130,7 @@ def fill_recent_menu(window: MainWindow) -> None:
     for path in recent:
         action = window.recent_menu.addAction(path.name)
         action.setStatusTip(str(path))
-        action.triggered.connect(lambda _=False, p=path: window.open_paths([p]))
+        action.triggered.connect(lambda _=False, p=path: window.open_files([p]))
     if recent:
         window.recent_menu.addSeparator()
         window.recent_menu.addAction("Clear the List", window.clear_recent)

@@ -72,8 +72,8 @@ class MessageBar(QFrame):
         self._timer.stop()
         self.show()
 
-    def show_error(self, text: str) -> None:
-        self._show("error", text, ())
+    def show_error(self, text: str, actions: Sequence[Action] = ()) -> None:
+        self._show("error", text, actions)
 
     def show_info(self, text: str, actions: Sequence[Action] = ()) -> None:
         """A message that stays (work in progress, or something to act on)."""

@@ -36,9 +36,18 @@ from caveat.gui.highlighter import FindingHighlighter, display_text
 from caveat.gui.slices import SliceRunner
 from caveat.gui.text_column import relayout_if_stale, wrap_width
 
-TEXT_SLICE_CHARS = 20_000  # appended per event-loop turn when a long text is opened
+#: shown at once when a text is opened: more than a screenful at any window size and zoom
+FIRST_SCREEN_CHARS = 8_000
+TEXT_SLICE_CHARS = 20_000  # appended per step, a few steps per event-loop turn, after that
 COLUMN_CHARACTERS = 72  # a comfortable line length for prose
 STRIP_WIDTH, STRIP_GAP = 6, 16
+
+
+def warm_widget_types() -> None:
+    """Build and drop one reader. PySide6 sets up its widget types lazily: the first reader's
+    viewport() set up dozens of them, ~12 ms on the GUI thread, added to the turn in which the
+    first file opens unless paid on an idle turn before (the window does so once shown)."""
+    ReaderView().deleteLater()
 
 
 class ReaderView(QPlainTextEdit):
@@ -75,18 +84,22 @@ class ReaderView(QPlainTextEdit):
 
     # content
     def set_document(self, document: Document) -> None:
-        """Show the text: the first screenfuls at once, the rest appended in slices.
+        """Show the text: the first screenful at once, the rest appended in slices from the next
+        turn of the event loop on.
 
-        Laying out 100,000 words in one setPlainText took ~0.5 s on the GUI thread.
+        Laying out 100,000 words in one setPlainText took ~0.5 s on the GUI thread; its first
+        20,000 characters and a slice after them in the same turn, ~25 ms.
         """
         self.document_model = document
         self._block_starts = [b.start for b in document.blocks]
         self.highlighter.set_document(document)
         shown = display_text(document.text)
-        first = self._line_end(shown, TEXT_SLICE_CHARS)
+        first = self._line_end(shown, FIRST_SCREEN_CHARS)
         self.setPlainText(shown[:first])
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self._text_loader.start(self._append_steps(shown, first), at_once=first >= len(shown))
+        self._text_loader.start(
+            self._append_steps(shown, first), at_once=first >= len(shown), later=True
+        )
 
     @staticmethod
     def _line_end(text: str, at_least: int) -> int:

@@ -1,10 +1,13 @@
-"""Opening articles into the window's tabs: from files (the Open dialog, the command line,
-drag and drop, the last session), web addresses and the clipboard. Reopening an article
-replaces its tab; the article in front is analysed first."""
+"""Opening articles into the window's tabs: from files (the Open dialog, Open Recent, the
+welcome page, the command line, drag and drop, the last session), web addresses and the
+clipboard. Files and addresses load off the GUI thread (open_sources.SourceOpener); the message
+bar says what is loading and offers Cancel. Reopening an article replaces its tab; the article
+in front is analysed first."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from caveat.document import Document
 from caveat.gui.document_tab import DocumentTab
 from caveat.gui.open_sources import ask_for_address, document_from_clipboard, site_of
-from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
+from caveat.loaders import LoadError, load_document, supported_extensions
 from caveat.resources import sample_article
 
 #: The most text the window opens. The window holds its text, layout and highlights (about 60 MB
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 
     from caveat.gui.layer_visibility import LayerVisibility
     from caveat.gui.message_bar import MessageBar
-    from caveat.gui.open_sources import AddressOpener
+    from caveat.gui.open_sources import SourceOpener
     from caveat.gui.reader_filters import ReaderFilters
     from caveat.gui.settings import Settings
     from caveat.gui.tab_history import TabHistory
@@ -64,9 +67,14 @@ class OpeningWindow(QMainWindow):
     runner: AnalysisRunner
     message_bar: MessageBar
     history: TabHistory
-    address_opener: AddressOpener
+    source_opener: SourceOpener
     tabs: QTabWidget
     document_opened: SignalInstance
+    #: the errors and notices (is_error, html) of the files being opened, shown together
+    _open_report: tuple[tuple[bool, str], ...] = ()
+    _opening = False  # files or addresses are loading, or the last of them is being shown
+    _awaiting_start = False  # the window came up for them: an empty tab area, not the welcome
+    _open_bar_shown = False  # the message bar shows this round's report
 
     if TYPE_CHECKING:  # MainWindow's
 
@@ -86,7 +94,7 @@ class OpeningWindow(QMainWindow):
         )
         if paths:
             self.settings.set_last_directory(Path(paths[0]).parent)
-            self.open_paths([Path(p) for p in paths])
+            self.open_files([Path(p) for p in paths])
 
     def paste_article(self) -> DocumentTab | None:
         """File > New from Clipboard (Ctrl+V): the clipboard's text or web page in a new tab."""
@@ -103,33 +111,83 @@ class OpeningWindow(QMainWindow):
     def open_address(self, address: str = "") -> None:
         """File > Open Address (Ctrl+L): fetch a page off the GUI thread, then open it."""
         address = address or ask_for_address(self)
-        if not address:
-            return
-        self.address_opener.open(address)
-        self.message_bar.show_info(
-            f"Opening {html.escape(site_of(address))}…", [("Cancel", self.address_opener.cancel)]
-        )
+        if address:
+            self.open_files([address])
 
-    def _on_address_opened(self, document: Document) -> None:
-        if self.message_bar.kind == "info" and not self.address_opener.busy():
-            self.message_bar.hide()  # "Opening …" is done
+    def open_files(self, sources: Sequence[Path | str], at_start: bool = False) -> None:
+        """Open files and web addresses in tabs, in this order, each when it has loaded off the
+        GUI thread; the message bar says what is loading, with Cancel. `at_start`: the window
+        has just come up for them, so no welcome page shows in the meantime."""
+        if not sources:
+            return
+        if not self._opening:
+            self._open_report = ()  # a new round of opening: earlier messages are done
+        self._opening = True
+        self.source_opener.open_all(sources)
+        self._awaiting_start = self._awaiting_start or at_start
+        self._show_open_report()
+        self._refresh_welcome()
+
+    def _on_source_opened(self, document: Document) -> None:
         if reason := too_long_for_window(document):
-            self.message_bar.show_error(
-                f"<b>{html.escape(document.name)}</b> was not opened: {reason}."
-            )
-            return
-        self._show_document(document)
+            self._add_report(True, f"<b>{html.escape(document.name)}</b> was not opened: {reason}.")
+        else:
+            self._show_document(document)
+            if document.source is not None:
+                self.settings.add_recent_file(document.source)
+        self._opening_done()
 
-    def _on_address_failed(self, address: str, reason: str) -> None:
-        self.message_bar.show_error(
-            f"<b>{html.escape(address)}</b> could not be opened: {html.escape(reason)}."
+    def _on_source_failed(self, where: str, reason: str) -> None:
+        name = where if "://" in where else Path(where).name
+        self._add_report(
+            True, f"<b>{html.escape(name)}</b> could not be opened: {html.escape(reason)}."
         )
+        self._opening_done()
+
+    def _opening_done(self) -> None:
+        if not self.source_opener.busy():  # the round of opening is over
+            self._opening = self._awaiting_start = False
+            self._refresh_welcome()
+        self._show_open_report()
+
+    def cancel_opening(self) -> None:
+        """The message bar's Cancel: what is still loading is not opened."""
+        self.source_opener.cancel()
+        self._opening_done()
+
+    def _add_report(self, error: bool, text: str) -> None:
+        """Say `text` in the message bar; while files are opening, beside what was said about
+        the others (one file's error or notice must not hide another's)."""
+        if not self._opening:
+            self._open_report = ()  # a message of its own (a pasted article's notice)
+        self._open_report = (*self._open_report, (error, text))
+        self._show_open_report()
+
+    def _show_open_report(self) -> None:
+        """The errors and notices of this round of opening, and what is still loading."""
+        lines = [text for _error, text in self._open_report]
+        if waiting := self.source_opener.waiting_for():
+            first = site_of(waiting[0]) if "://" in waiting[0] else Path(waiting[0]).name
+            more = f" and {len(waiting) - 1} more" if len(waiting) > 1 else ""
+            lines.append(f"Opening {html.escape(first)}{more}…")
+        if not lines:
+            if self._open_bar_shown and self.message_bar.kind == "info":
+                self.message_bar.hide()  # "Opening …" is done
+            self._open_bar_shown = False
+            return
+        cancel = [("Cancel", self.cancel_opening)] if waiting else []
+        if any(error for error, _text in self._open_report):
+            self.message_bar.show_error("<br>".join(lines), cancel)
+        else:
+            self.message_bar.show_info("<br>".join(lines), cancel)
+        self._open_bar_shown = True
 
     def open_sample(self) -> None:
-        self.open_paths([sample_article()])
+        self.open_files([sample_article()])
 
     def open_paths(self, paths: list[Path]) -> list[DocumentTab]:
-        """Open each file in a tab (reloading one already open); report failures in the bar."""
+        """Open each file in a tab at once, loading it on the GUI thread (for tests and
+        benchmarks that want the tabs back); report failures in the bar."""
         opened, errors = [], []
         for path in paths:
             try:
@@ -166,7 +224,7 @@ class OpeningWindow(QMainWindow):
         tab.analysis_failed.connect(self.message_bar.show_error)
         if document.notices:  # what the loader had to guess (an encoding, a missing article)
             notices = " ".join(html.escape(n) for n in document.notices)
-            self.message_bar.show_info(f"<b>{html.escape(document.name)}</b>: {notices}")
+            self._add_report(False, f"<b>{html.escape(document.name)}</b>: {notices}")
         tab.filtered.connect(lambda what: self.history.offer_undo(undo_stack, what))
         index = self.tabs.addTab(tab, document.name)
         self.tabs.setTabToolTip(index, document.origin or document.name)
@@ -188,17 +246,17 @@ class OpeningWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_paths(paths)
+            self.open_files(paths)
 
-    def open_arguments(self, arguments: list[str]) -> list[DocumentTab]:
-        """`caveat FILE_OR_URL...`: files open at once, web addresses as they arrive."""
-        for address in (a for a in arguments if is_web_address(a)):
-            self.open_address(address)
-        return self.open_paths([Path(a) for a in arguments if not is_web_address(a)])
+    def open_arguments(self, arguments: list[str]) -> None:
+        """`caveat FILE_OR_URL...`: each opens in a tab as it arrives, in the order given."""
+        self.open_files(arguments, at_start=True)
 
-    def restore_session(self) -> list[DocumentTab]:
-        """At start, if Preferences say so: the files open when the window last closed."""
+    def restore_session(self) -> list[Path]:
+        """At start, if Preferences say so: the files open when the window last closed (the
+        files being opened)."""
         if not self.settings.reopen_session():
             return []
         files = [p for p in self.settings.session_files() if p.is_file()]
-        return self.open_paths(files) if files else []
+        self.open_files(files, at_start=True)
+        return files

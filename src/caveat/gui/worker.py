@@ -29,6 +29,7 @@ from caveat.analysis.run import Stopped, analyze_in_helper
 from caveat.analysis.schedule import OnScreen
 from caveat.document import Document
 from caveat.findings import PipelineInfo
+from caveat.reader_words import load_added_words
 
 
 class AnalysisSignals(QObject):
@@ -98,6 +99,7 @@ class AnalysisRunner(QObject):
         self._ids = itertools.count(1)
         self._cancels: dict[int, threading.Event] = {}
         self.pipeline_info: PipelineInfo | None = None
+        self.word_list_problem: str | None = None  # words.toml, unreadable: why
         self.signals.pipeline_ready.connect(self._remember_pipeline)
         self.signals.finished.connect(lambda rid, _a: self._cancels.pop(rid, None))
         self.signals.failed.connect(lambda rid, _m: self._cancels.pop(rid, None))
@@ -125,6 +127,9 @@ class AnalysisRunner(QObject):
             self.signals.failed.emit(0, f"The language pipeline could not be loaded: {exc}")
             return
         cache.remember_pipeline(self.model, info)
+        # The reader's own word list is read where the analysis runs; read here, off the GUI
+        # thread, only to say in the window if it is broken.
+        _added, self.word_list_problem = load_added_words()
         self.signals.pipeline_ready.emit(info)
 
     def start(self, document: Document, on_screen: OnScreen | None = None) -> int:

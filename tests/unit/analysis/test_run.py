@@ -1,5 +1,7 @@
 """The analysis run: blocks, offsets, order, progress and cancel, on the real pipeline."""
 
+import pytest
+
 from caveat.analysis.pipeline.blocks import iter_block_results
 from caveat.analysis.run import analyze
 from caveat.document import Block, BlockKind, Document
@@ -81,3 +83,20 @@ def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
     assert analysis.metrics["words"] == 99.0
     assert {i: m["words"] for i, m in analysis.block_metrics.items()} == {0: 9.0, 2: 9.0}
     assert sorted(Elsewhere.asked) == ["blocks", "document"]
+
+
+def test_a_cached_document_comes_back_before_the_model_loads(pipeline, monkeypatch, tmp_path):
+    from caveat.analysis import cache
+    from caveat.analysis.pipeline import load
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _nlp, info = pipeline
+    monkeypatch.setattr(load, "load_pipeline", lambda model=None: pipeline)
+    first = analyze(_three_paragraphs())  # loads, analyses, stores and remembers the pipeline
+    monkeypatch.setattr(load, "load_pipeline", lambda model=None: pytest.fail("model loaded"))
+    monkeypatch.setattr(cache, "_installed_version", lambda package: info.version)
+    assert analyze(_three_paragraphs()) == first
+    # after an upgrade of the model package the cache is not trusted before loading
+    monkeypatch.setattr(cache, "_installed_version", lambda package: "99.0.0")
+    with pytest.raises(pytest.fail.Exception, match="model loaded"):
+        analyze(_three_paragraphs())

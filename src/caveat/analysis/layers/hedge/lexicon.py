@@ -28,6 +28,9 @@ class HedgeLexicon:
     permission_verbs: frozenset[str]
     permission_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
+    report_reach: int
+    report_boundaries: frozenset[str]
+    would_coordinators: frozenset[str]
     aside_marks: dict[str, str]  # opening mark -> closing mark
     provision_nouns: frozenset[str]
     provision_relatives: frozenset[str]
@@ -204,6 +207,9 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         permission_verbs=_words(mod["permission_verbs"]),
         permission_subjects=_words(mod["permission_subjects"]),
         reporting_verbs=_words(mod["reporting_verbs"]),
+        report_reach=mod["report_reach"],
+        report_boundaries=_words(mod["report_boundaries"]),
+        would_coordinators=_words(mod["would_coordinators"]),
         aside_marks=dict(mod["aside_marks"]),
         provision_nouns=_words(mod["provision_nouns"]),
         provision_relatives=_words(mod["provision_relatives"]),

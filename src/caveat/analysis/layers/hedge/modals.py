@@ -134,9 +134,37 @@ def _is_reported_or_wish(scan: SentenceScan, i: int) -> bool:
         or scan.low(i + 1) in lex.would_not_before
     ):
         return True
-    return any(scan.low(k) in lex.reporting_verbs for k in _words_before(scan, i, 6)) or (
-        _is_provision(scan, i)
+    return (
+        any(scan.low(k) in lex.reporting_verbs for k in _words_before(scan, i, 6))
+        or _is_provision(scan, i)
+        or _reported_in_clause(scan, i)
+        or _joined_to_reported(scan, i)
     )
+
+
+def _reported_in_clause(scan: SentenceScan, i: int) -> bool:
+    """'The White House said in a statement that the plan would': a reporting verb further
+    back, with no clause boundary between it and the "would"."""
+    lex = scan.lex
+    for k in _words_before(scan, i, lex.report_reach):
+        if scan.low(k) in lex.report_boundaries:
+            return False
+        if scan.low(k) in lex.reporting_verbs:
+            return True
+    return False
+
+
+def _joined_to_reported(scan: SentenceScan, i: int) -> bool:
+    """'... said the bill would undermine elections, and would apply one standard': a "would"
+    joined by "and" to a reported or provided one is reported too."""
+    lex = scan.lex
+    k = i - 1
+    while scan.low(k) == ",":
+        k -= 1
+    if scan.low(k) not in lex.would_coordinators:
+        return False
+    earlier = next((j for j in range(k - 1, -1, -1) if scan.low(j) == scan.low(i)), None)
+    return earlier is not None and _is_reported_or_wish(scan, earlier)
 
 
 def _words_before(scan: SentenceScan, i: int, count: int) -> list[int]:
@@ -164,8 +192,11 @@ def _is_provision(scan: SentenceScan, i: int) -> bool:
     """'a plan that would tweak Social Security', 'under the agreement, the wage would climb':
     what a plan or law provides, not the writer's conjecture."""
     lex = scan.lex
-    if scan.low(i - 1) in lex.provision_relatives and scan.low(i - 2) in lex.provision_nouns:
-        return True
+    relative = i - 1
+    if scan.low(relative) in lex.provision_relatives:
+        noun = relative - 2 if scan.low(relative - 1) == "," else relative - 1
+        if scan.low(noun) in lex.provision_nouns:
+            return True
     return any(
         scan.low(k) in lex.provision_openers and scan.low(k + 2) in lex.provision_nouns
         for k in range(i - 2)

@@ -24,6 +24,10 @@ class NumberLexicon:
     reference_nouns: frozenset[str]
     street_words: frozenset[str]
     age_words: frozenset[str]
+    age_verbs: frozenset[str]
+    age_limits: frozenset[str]
+    age_groups: frozenset[str]
+    age_suffixes: frozenset[str]
     sample_nouns: frozenset[str]
     sample_parts: frozenset[str]
     small_words: frozenset[str]
@@ -67,6 +71,10 @@ def number_lexicon(lexicon: str = "number") -> NumberLexicon:
         reference_nouns=frozenset(names["reference_nouns"]),
         street_words=frozenset(names["street_words"]),
         age_words=frozenset(names["age_words"]),
+        age_verbs=frozenset(names["age_verbs"]),
+        age_limits=frozenset(names["age_limits"]),
+        age_groups=frozenset(names["age_groups"]),
+        age_suffixes=frozenset(names["age_suffixes"]),
         sample_nouns=frozenset(names["sample_nouns"]),
         sample_parts=frozenset(names["sample_parts"]),
         small_words=frozenset(words["small"]),

@@ -93,7 +93,36 @@ def _is_duration_or_age(finder: FigureFinder, sent: Span, i: int, end: int) -> b
         and doc[i - 1].text == ","
         and doc[end].text == ","
         and (doc[i - 2].tag_ in tags.NAME or doc[i - 2].is_title)
-    )
+    ) or _is_bare_age(finder, sent, i, end)
+
+
+def _is_bare_age(finder: FigureFinder, sent: Span, i: int, end: int) -> bool:
+    """An age without the word: "Garland is 63,", "voters over 65 in", "a 40-something
+    nominee". The number stands alone (nothing counted follows it), after a person's "is" or
+    "turned", or after "over"/"under" and a group of people."""
+    doc, lex = sent.doc, finder.lex
+    if end + 1 < sent.end and doc[end].text in DASHES and doc[end + 1].lower_ in lex.age_suffixes:
+        return True
+    if i - 2 < sent.start or not _stands_alone(sent, end):
+        return False
+    verb, holder = doc[i - 1], doc[i - 2]
+    if verb.lower_ in lex.age_verbs:
+        if holder.tag_:
+            return holder.tag_ in tags.NAME or holder.lower_ in {"he", "she"}
+        # Without tags, a capital inside the sentence stands for a name.
+        return holder.lower_ in {"he", "she"} or (holder.is_title and i - 2 > sent.start)
+    if verb.lower_ in lex.age_limits:
+        return holder.tag_ in {"NNS", "NNPS"} or holder.lower_ in lex.age_groups
+    return False
+
+
+def _stands_alone(sent: Span, end: int) -> bool:
+    """Nothing counted follows the number: the sentence ends, or punctuation or a function
+    word comes next ("is 63, which", "over 65 in New Hampshire"; not "over 65 delegates")."""
+    if end >= sent.end:
+        return True
+    nxt = sent.doc[end]
+    return nxt.is_punct or (nxt.is_stop and nxt.tag_ not in tags.NOUN)
 
 
 def _is_name_or_reference(finder: FigureFinder, sent: Span, i: int, end: int) -> bool:

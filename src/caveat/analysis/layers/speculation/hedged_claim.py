@@ -63,24 +63,51 @@ def hearsay_clause(
     reader: SentenceReader, tok: Token, hedged_by_layer: dict[int, str]
 ) -> Cue | None:
     """ "It is generally assumed that the deal was agreed": the claim that follows is a view
-    nobody is named as holding (the hedge layer's agentless passive, in "it is ... that")."""
+    nobody is named as holding (the hedge layer's agentless passive, in "it is ... that"). So
+    is a forecast about the subject that nobody is named as making ("the measure is not
+    expected to succeed")."""
     lex = reader.lex
     if hedged_by_layer.get(tok.i) != lex.hearsay_rule:
         return None
     be = reader.token(tok.i - 1)
-    while be is not None and be.tag_ == "RB":
+    while be is not None and (be.tag_ == "RB" or be.lower_ in lex.negations):
         be = reader.token(be.i - 1)
     it = reader.token(be.i - 1) if be is not None else None
-    if be is None or it is None or be.lower_ not in lex.hearsay_be:
+    if be is None or it is None:
         return None
-    if it.lower_ not in lex.impersonal_subjects:
-        return None
+    if it.lower_ not in lex.impersonal_subjects or be.lower_ not in lex.hearsay_be:
+        return _unheld_forecast(reader, tok, be)
     if reader.in_subordinate_clause(it, lex.subordinators):
         return None
     for i in range(tok.i + 1, min(tok.i + 4, reader.sent.end)):
         if reader.doc[i].lower_ in lex.hearsay_links:
             return Cue("hedged-claim", "hearsay", {"cue": reader.words(it.i, i + 1)})
     return None
+
+
+def _unheld_forecast(reader: SentenceReader, tok: Token, be: Token) -> Cue | None:
+    """ "The measure is not expected to succeed", "rates are widely forecast to rise": in the
+    present, with nobody named as forecasting."""
+    lex = reader.lex
+    # The hedge layer's span may open on an adverb ("widely expected"): the participle follows.
+    participle = next(
+        (
+            word
+            for word in reader.doc[tok.i : min(tok.i + 3, reader.sent.end)]
+            if word.lower_ in lex.forecast_participles
+        ),
+        None,
+    )
+    if participle is None or be.lower_ not in lex.forecast_be:
+        return None
+    link = reader.token(participle.i + 1)
+    if link is None or link.lower_ not in lex.forecast_links:
+        return None
+    if reader.in_subordinate_clause(be, lex.subordinators):
+        return None
+    if reader.is_author_or_reader(reader.subject(be)):
+        return None
+    return Cue("hedged-claim", "hearsay", {"cue": reader.words(be.i, link.i + 1)})
 
 
 def _compares_rates(reader: SentenceReader, tok: Token) -> bool:

@@ -73,6 +73,9 @@ class SpeculationLexicon:
     impersonal_subjects: frozenset[str]
     hearsay_links: frozenset[str]
     hearsay_be: frozenset[str]
+    forecast_participles: frozenset[str]
+    forecast_be: frozenset[str]
+    forecast_links: frozenset[str]
     evidential_adverbs: frozenset[str]
     mind_verbs: frozenset[str]
     being: frozenset[str]
@@ -163,6 +166,9 @@ def speculation_lexicon(lexicon: str, tokenizer: Callable[[str], Doc]) -> Specul
         impersonal_subjects=words(data["hedge_layer"]["impersonal_subjects"]),
         hearsay_links=words(data["hedge_layer"]["hearsay_links"]),
         hearsay_be=words(data["hedge_layer"]["hearsay_be"]),
+        forecast_participles=words(data["hedge_layer"]["forecast_participles"]),
+        forecast_be=words(data["hedge_layer"]["forecast_be"]),
+        forecast_links=words(data["hedge_layer"]["forecast_links"]),
         evidential_adverbs=words(motive["evidential_adverbs"]),
         mind_verbs=words(motive["mind_verbs"]),
         being=words(motive["being"]),
