@@ -42,6 +42,8 @@ class MeasuredElsewhere(Protocol):
     """The readability of a document and of its analysed blocks, measured by someone else (the
     command line's early process, readability/early.py)."""
 
+    def start(self) -> bool: ...
+
     def document(self) -> dict[str, float | None]: ...
 
     def blocks(self) -> dict[int, dict[str, float | None]]: ...
@@ -86,7 +88,8 @@ def analyze(
     A long document is shared with the helper process unless `parallel` is false. When
     `cancelled()` turns true the run stops between blocks and returns what it has, marked
     `cancelled`. `readability`: the readability of the document and its blocks measured
-    elsewhere (the command line's early process), asked for once the blocks are done.
+    elsewhere (the command line's early process), started once the cache has no analysis and
+    before spaCy is imported, asked for once the blocks are done.
     """
     chosen = chosen_layers(layers)
     if (
@@ -95,6 +98,8 @@ def analyze(
         and (known := cache.load_before_pipeline(document, chosen, model))
     ):
         return known
+    if readability is not None:
+        readability.start()  # forked now: one thread still, and spaCy not imported yet
     from caveat.analysis.pipeline.load import load_pipeline  # spaCy: only when analysing
 
     nlp, info = pipeline or load_pipeline(model)
