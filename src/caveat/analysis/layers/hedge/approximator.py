@@ -33,6 +33,8 @@ def approximate_duration(scan: SentenceScan, i: int) -> Hit | None:
 
 def _approximation(scan: SentenceScan, i: int) -> Approximation | None:
     lex, word = scan.lex, scan.low(i)
+    if word in lex.split_approximators and scan.low(i + 1) in lex.split_words:
+        return i, i + 1, scan.sent[i + 1].text, i + 2  # "about evenly divided": about half each
     size = scan.phrase_at(i, "approx_phrases") or (1 if word in lex.approx_words else 0)
     if size:
         figure, after = _figure_at(scan, i + size)

@@ -65,6 +65,8 @@ class HedgeLexicon:
     approx_phrases: Phrases
     approx_after: Phrases
     figure_words: frozenset[str]
+    split_words: frozenset[str]
+    split_approximators: frozenset[str]
     number_words: frozenset[str]
     figure_gap: frozenset[str]
     figure_joins: frozenset[str]
@@ -244,6 +246,8 @@ def hedge_lexicon(lexicon: str = "hedge") -> HedgeLexicon:
         approx_phrases=_phrases(approx["phrases"]),
         approx_after=_phrases(approx["after_figure"]),
         figure_words=_words(approx["figure_words"]),
+        split_words=_words(approx["split_words"]),
+        split_approximators=_words(approx["split_approximators"]),
         number_words=_words(approx["number_words"]),
         figure_gap=_words(approx["figure_gap"]),
         figure_joins=_words(approx["figure_joins"]),
