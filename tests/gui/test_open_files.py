@@ -150,6 +150,18 @@ def test_a_file_that_cannot_be_opened_leaves_the_welcome_page(window, qtbot, tmp
     assert "<b>missing.txt</b> could not be opened" in window.message_bar.label.text()
 
 
+def test_the_command_line_opens_short_files_before_the_window_shows(window, qtbot, tmp_path):
+    short, long = note(tmp_path, "short.txt"), long_article(tmp_path, 20_000)  # ~120 KB
+    window.open_arguments([str(short), str(long), str(note(tmp_path, "last.txt"))])
+    # the short one at once: the window's first turns do not build its tab
+    assert [t.document.source for t in window.document_tabs()] == [short]
+    assert window.source_opener.busy()  # the long one, and the one after it to keep the order
+    tabs = wait_for_tabs(window, qtbot, 3)
+    assert [t.document.source for t in tabs] == [short, long, tmp_path / "last.txt"]
+    for tab in tabs:
+        tab.cancel()
+
+
 @pytest.mark.parametrize("words", [400, 100_000])
 def test_a_file_opens_as_the_synchronous_path_opens_it(qtbot, settings, filters, tmp_path, words):
     path = long_article(tmp_path, words)

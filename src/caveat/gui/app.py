@@ -28,8 +28,8 @@ def run_gui(argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "caveat.svg"))))
     window = MainWindow()
     QuitOnSignals(window)  # SIGTERM and Ctrl+C close it as File > Quit does
-    # the files load on threads of their own while the window comes up; asked for before it
-    # shows, so it shows an empty tab area for them rather than the welcome page
+    # before the window shows: short files open now, longer ones and addresses load on threads
+    # of their own while it comes up (an empty tab area for them, not the welcome page)
     if argv:
         window.open_arguments(argv)
     else:

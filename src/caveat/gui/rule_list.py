@@ -11,7 +11,7 @@ import html
 from collections import Counter
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -92,30 +92,49 @@ class _RuleRow(QWidget):
 
 
 class RuleList(QScrollArea):
-    """Every layer with its rules; checkboxes write to the shared RuleVisibility."""
+    """Every layer with its rules; checkboxes write to the shared RuleVisibility.
+
+    Its rows are built on the next turn of the event loop (or when first asked for): building
+    them (~8 ms) was a third of the GUI thread's work in the turn a tab opened in, and the list
+    sits behind the side panel's "Rules" tab."""
 
     def __init__(self, rules: RuleVisibility, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rules = rules
-        self.rows: dict[str, _RuleRow] = {}
+        self._rows: dict[str, _RuleRow] | None = None  # None until built
+        self._counts: RuleCounts | None = None  # the counts last shown
+        self._counted = False  # show_counts has been called (till then each count says "–")
         self._sections: dict[str, QVBoxLayout] = {}
         self._layer_counts: dict[str, QLabel] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(2, 8, 2, 8)
-        column.setSpacing(10)
-        for layer in all_layers():
-            column.addLayout(self._section(layer.id, layer.title))
-        note = QLabel("Untick a rule to hide its findings in every article and in exports.")
-        note.setWordWrap(True)
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        column.addWidget(note)
-        column.addStretch(1)
-        self.setWidget(body)
         rules.changed.connect(self._sync)
+        QTimer.singleShot(0, self, self._build)  # dropped if the tab is closed first
+
+    def _build(self) -> None:
+        self.rows  # noqa: B018 - the property builds them
+
+    @property
+    def rows(self) -> dict[str, _RuleRow]:
+        """Each rule's row, by rule id (built now if not yet)."""
+        if self._rows is None:
+            self._rows = {}
+            body = QWidget()
+            column = QVBoxLayout(body)
+            column.setContentsMargins(2, 8, 2, 8)
+            column.setSpacing(10)
+            for layer in all_layers():
+                column.addLayout(self._section(layer.id, layer.title))
+            note = QLabel("Untick a rule to hide its findings in every article and in exports.")
+            note.setWordWrap(True)
+            note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            column.addWidget(note)
+            column.addStretch(1)
+            self.setWidget(body)
+            if self._counted:
+                self._fill_counts()
+        return self._rows
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         # A modest height, as the findings list asks: QScrollArea would ask for all its rows,
@@ -148,7 +167,8 @@ class RuleList(QScrollArea):
         return row
 
     def _sync(self, rule_id: str, visible: bool) -> None:
-        row = self.rows.get(rule_id)
+        # rows not built yet read the visibility when they are
+        row = self._rows.get(rule_id) if self._rows is not None else None
         if row is not None and row.box.isChecked() != visible:
             row.box.setChecked(visible)
 
@@ -159,6 +179,12 @@ class RuleList(QScrollArea):
 
     def show_counts(self, counts: RuleCounts | None) -> None:
         """Each rule's number of findings (hidden or not); None while the analysis runs."""
+        self._counts, self._counted = counts, True
+        if self._rows is not None:  # else shown when the rows are built
+            self._fill_counts()
+
+    def _fill_counts(self) -> None:
+        counts = self._counts
         dim = theme.dimmed_text(self.palette()).name()
         for layer_id, by_rule in (counts or {}).items():
             for rule_id in by_rule:
