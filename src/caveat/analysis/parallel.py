@@ -17,12 +17,12 @@ loaded pipeline at no cost), by spawn otherwise (the window, whose Qt threads ma
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from caveat.analysis import tail
-from caveat.analysis.results import BlockResult, block_words
+from caveat.analysis.results import BlockResult
 from caveat.document import Document
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, adopt, all_layers, get_layer, layer_ids, with_needs
@@ -170,19 +170,6 @@ class HelperProcess:
             process.terminate()
         for process in processes:
             process.join(timeout)
-
-
-def chunked(indices: Sequence[int], document: Document, words: int) -> list[list[int]]:
-    """Consecutive runs of block indices holding about `words` words each."""
-    chunks: list[list[int]] = [[]]
-    count = 0
-    for i in indices:
-        count += block_words(document, i)
-        chunks[-1].append(i)
-        if count >= words:
-            chunks.append([])
-            count = 0
-    return [c for c in chunks if c]
 
 
 def share_work(

@@ -21,7 +21,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from caveat.analysis import cache
-from caveat.analysis.parallel import HelperProcess, chunked, share_work, shared_helper
+from caveat.analysis.chunks import chunked
+from caveat.analysis.parallel import HelperProcess, share_work, shared_helper
 from caveat.analysis.results import BlockResult, analysed_words, assemble
 from caveat.analysis.schedule import UNMEASURED, BlockSchedule, OnScreen, run_by_schedule
 from caveat.document import Document
@@ -41,6 +42,8 @@ class MeasuredElsewhere(Protocol):
     """The readability of a document and of its analysed blocks, measured by someone else (the
     command line's early process, readability/early.py)."""
 
+    def start(self) -> bool: ...
+
     def document(self) -> dict[str, float | None]: ...
 
     def blocks(self) -> dict[int, dict[str, float | None]]: ...
@@ -49,10 +52,10 @@ class MeasuredElsewhere(Protocol):
 #: Below this many words a document is done in one process (the command line's, or the window's
 #: analysis process) alone: a second process would cost more to start and feed than it saves.
 HELPER_ABOVE_WORDS = 12_000
-#: Words per chunk when this process and the helper share a document. Where the two meet, this
-#: process waits for the chunk the helper is on: measured on 100,000 words (load 4-5, 3 runs
-#: each), 0.09-0.52 s with chunks of 4,000 words, 0.02-0.23 s with 2,000 and 0.10-0.14 s with
-#: 1,000; a batch of the tagger is about 1,700 words (pipeline/blocks.py's BATCH_CHARS) anyway.
+#: Words per chunk when this process and the helper share a document, but where the two meet
+#: (chunks.py). There this process waits for the chunk the helper is on: measured on 100,000
+#: words (load 4-5, 3 runs each), 0.09-0.52 s with chunks of 4,000 words, 0.02-0.23 s with
+#: 2,000 and 0.10-0.14 s with 1,000; a batch of the tagger is about 1,700 words anyway.
 CHUNK_WORDS = 2_000
 #: Words per chunk when the helper does all of a short article (the window): small enough for a
 #: prompt cancel, large enough to keep the tagger's batches efficient. A long one goes in the
@@ -85,7 +88,8 @@ def analyze(
     A long document is shared with the helper process unless `parallel` is false. When
     `cancelled()` turns true the run stops between blocks and returns what it has, marked
     `cancelled`. `readability`: the readability of the document and its blocks measured
-    elsewhere (the command line's early process), asked for once the blocks are done.
+    elsewhere (the command line's early process), started once the cache has no analysis and
+    before spaCy is imported, asked for once the blocks are done.
     """
     chosen = chosen_layers(layers)
     if (
@@ -94,6 +98,8 @@ def analyze(
         and (known := cache.load_before_pipeline(document, chosen, model))
     ):
         return known
+    if readability is not None:
+        readability.start()  # forked now: one thread still, and spaCy not imported yet
     from caveat.analysis.pipeline.load import load_pipeline  # spaCy: only when analysing
 
     nlp, info = pipeline or load_pipeline(model)

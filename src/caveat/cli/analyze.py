@@ -124,9 +124,10 @@ def run(args: argparse.Namespace) -> int:
 
     layers = layers_for(document, args.layers, args.any_language)
     # A long document's readability is measured on the other core while spaCy loads here: the
-    # process is forked now, before spaCy is imported and while this one has a single thread.
+    # process is forked by `analyze` once the cache has nothing, before spaCy is imported and
+    # while this process has a single thread.
     long = analysed_words(document) > HELPER_ABOVE_WORDS
-    with early_readability(document, start=long) as early, terminal_progress(document) as progress:
+    with early_readability(document, start=False) as early, terminal_progress(document) as progress:
         found = analyze(
             document,
             layers=layers,

@@ -6,6 +6,7 @@ import pytest
 
 from caveat.analysis import parallel
 from caveat.analysis import run as analyze_module
+from caveat.analysis.chunks import chunked
 from caveat.analysis.run import analyze
 from caveat.document import Block, Document
 
@@ -47,9 +48,27 @@ def test_shared_run_equals_single_process_run(
 def test_chunks_cover_every_block_once_in_order(bundled_sample):
     document = _long_document(bundled_sample)
     indices = list(range(len(document.blocks)))
-    chunks = parallel.chunked(indices, document, 300)
+    chunks = chunked(indices, document, 300, smallest=100)
     assert [i for chunk in chunks for i in chunk] == indices
     assert len(chunks) > 3
+
+
+def test_chunks_are_smallest_where_the_two_processes_meet():
+    paragraph = "one two three four five six seven eight nine ten"
+    text = "\n\n".join([paragraph] * 5000)
+    step = len(paragraph) + 2
+    blocks = tuple(Block(n * step, n * step + len(paragraph)) for n in range(5000))  # 10 words
+    document = Document(text, blocks, "txt")
+    sizes = [10 * len(c) for c in chunked(range(5000), document, 2000, smallest=400)]
+    assert sum(sizes) == 50_000
+    assert sizes[:5] == sizes[-6:-1] == [2000] * 5  # at either end (the last: what is left)
+    smallest = [k for k, size in enumerate(sizes) if size == 400]
+    assert len(smallest) > 3
+    for k in smallest:  # around the middle of the words
+        assert abs(sum(sizes[:k]) - 25_000) <= 2000
+    first, last = smallest[0], smallest[-1]
+    assert sizes[:first] == sorted(sizes[:first], reverse=True)  # shrinking towards it
+    assert sizes[last:-1] == sorted(sizes[last:-1])  # and growing after
 
 
 def test_cancel_stops_a_shared_run(spawned_helper, pipeline, bundled_sample, monkeypatch):

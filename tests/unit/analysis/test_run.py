@@ -70,6 +70,10 @@ def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
     class Elsewhere:  # told apart from what this process would measure
         asked: list[str] = []
 
+        def start(self):
+            self.asked.append("start")
+            return True
+
         def document(self):
             self.asked.append("document")
             return {**document_readability(document), "words": 99.0}
@@ -82,7 +86,8 @@ def test_readability_measured_elsewhere_is_the_analysis(pipeline, monkeypatch):
     assert analysis.words == 99
     assert analysis.metrics["words"] == 99.0
     assert {i: m["words"] for i, m in analysis.block_metrics.items()} == {0: 9.0, 2: 9.0}
-    assert sorted(Elsewhere.asked) == ["blocks", "document"]
+    assert Elsewhere.asked[0] == "start"
+    assert sorted(Elsewhere.asked[1:]) == ["blocks", "document"]
 
 
 def test_a_cached_document_comes_back_before_the_model_loads(pipeline, monkeypatch, tmp_path):

@@ -63,11 +63,18 @@ class EarlyReadability:
         self._receiver: Connection | None = None
         self._document: Metrics | None = None
         self._blocks: dict[int, Metrics] | None = None
+        self._started: bool | None = None  # whether the fork succeeded, once tried
 
     def start(self) -> bool:
-        """Fork the measuring process; False where it could not be (then everything is
-        measured here). Call while this process has a single thread: a fork copies only the
-        thread that calls it, and a lock another thread held would stay locked in the child."""
+        """Fork the measuring process (once, however often called); False where it could not
+        be (then everything is measured here). Call while this process has a single thread: a
+        fork copies only the thread that calls it, and a lock another thread held would stay
+        locked in the child."""
+        if self._started is None:
+            self._started = self._fork()
+        return self._started
+
+    def _fork(self) -> bool:
         if "fork" not in multiprocessing.get_all_start_methods():
             return False
         context = multiprocessing.get_context("fork")

@@ -160,3 +160,12 @@ def test_what_the_process_did_not_send_is_measured_here(monkeypatch):
     with early_readability(document) as early:
         assert early.document() == whole
         assert early.blocks() == blocks
+
+
+def test_started_once_however_often_asked(monkeypatch):
+    monkeypatch.setattr(early_module, "_measure_and_send", _hang)  # alive till the end
+    with early_readability(_document(20)) as early:
+        assert early.start()
+        assert early.start()
+        assert len(_early_processes()) == 1
+    assert _early_processes() == []
