@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 
 from caveat.document import Document
 from caveat.gui.main_window import MainWindow
+from caveat.gui.window_opening import OPEN_AT_ONCE_AT_START_BYTES
 from caveat.resources import sample_article
 
 #: the issue's bound: no turn of the event loop may keep the GUI thread busy longer
@@ -151,7 +152,8 @@ def test_a_file_that_cannot_be_opened_leaves_the_welcome_page(window, qtbot, tmp
 
 
 def test_the_command_line_opens_short_files_before_the_window_shows(window, qtbot, tmp_path):
-    short, long = note(tmp_path, "short.txt"), long_article(tmp_path, 20_000)  # ~120 KB
+    short, long = note(tmp_path, "short.txt"), long_article(tmp_path, 200_000)  # ~1.2 MB
+    assert long.stat().st_size > OPEN_AT_ONCE_AT_START_BYTES
     window.open_arguments([str(short), str(long), str(note(tmp_path, "last.txt"))])
     # the short one at once: the window's first turns do not build its tab
     assert [t.document.source for t in window.document_tabs()] == [short]
