@@ -178,6 +178,8 @@ def remember_pipeline(model: str | None, info: PipelineInfo) -> None:
         known = json.loads(_pipelines_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
+    if known.get(model or "") == [info.name, info.version, info.notice]:
+        return  # noted already: no write
     known[model or ""] = [info.name, info.version, info.notice]
     try:
         _pipelines_file().parent.mkdir(parents=True, exist_ok=True)

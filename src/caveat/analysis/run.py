@@ -92,18 +92,15 @@ def analyze(
     before spaCy is imported, asked for once the blocks are done.
     """
     chosen = chosen_layers(layers)
-    if (
-        pipeline is None
-        and use_cache
-        and (known := cache.load_before_pipeline(document, chosen, model))
-    ):
+    early_lookup = use_cache and pipeline is None
+    if early_lookup and (known := cache.load_before_pipeline(document, chosen, model)):
         return known
     if readability is not None:
         readability.start()  # forked now: one thread still, and spaCy not imported yet
     from caveat.analysis.pipeline.load import load_pipeline  # spaCy: only when analysing
 
     nlp, info = pipeline or load_pipeline(model)
-    if pipeline is None and cache.remembered_pipeline(model) != info:
+    if pipeline is None:
         cache.remember_pipeline(model, info)
     helper = None
     if parallel and analysed_words(document) > HELPER_ABOVE_WORDS:

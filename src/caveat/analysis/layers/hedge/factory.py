@@ -18,7 +18,7 @@ from caveat.analysis.layers.hedge.adjectives import hedging_adjective
 from caveat.analysis.layers.hedge.adverbs import hearsay_adverb, hedging_adverb
 from caveat.analysis.layers.hedge.agentless_passive import agentless_passive
 from caveat.analysis.layers.hedge.approximator import approximate_duration, approximator
-from caveat.analysis.layers.hedge.lexicon import hedge_lexicon
+from caveat.analysis.layers.hedge.lexicon_reader import hedge_lexicon
 from caveat.analysis.layers.hedge.modals import conditional_modal, epistemic_modal, inferred_modal
 from caveat.analysis.layers.hedge.nouns import hedging_noun
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
