@@ -28,6 +28,7 @@ from caveat.findings import PipelineInfo
 from caveat.layers import Layer, adopt, all_layers, get_layer, layer_ids, with_needs
 from caveat.lifeline import exit_with_parent, lifeline_args
 
+Metrics = dict[str, float | None]
 _pipeline_model: str | None = None
 _documents: dict[int, Document] = {}  # in the helper: the document being shared, by ticket
 _share = False  # in the helper: whether that document is shared with a tail process (tail.py)
@@ -66,13 +67,22 @@ def _receive(ticket: int, document: Document, share: bool = False) -> None:
 
 
 def _measure(ticket: int) -> dict[str, float | None]:
-    from caveat.analysis.readability.metrics import document_readability
+    return _measure_with_blocks(ticket)[0]
+
+
+def _measure_with_blocks(ticket: int) -> tuple[Metrics, dict[int, Metrics]]:
+    """The document's readability, and its analysed blocks' if its chunks left them empty (a
+    shared document: the tail measured them, or, if it died first, this process now)."""
+    from caveat.analysis.readability.metrics import block_readability, document_readability
 
     document = _documents[ticket]
     sharing = tail.sharing(document)
     metrics = sharing.metrics() if sharing else None  # the tail measured it first
+    blocks = (sharing.block_metrics() if sharing else None) if _share else {}
     tail.stop()
-    return metrics if metrics is not None else document_readability(document)
+    if blocks is None:
+        blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
+    return metrics if metrics is not None else document_readability(document), blocks
 
 
 def _receive_inherited(ticket: int) -> None:
@@ -132,7 +142,8 @@ class HelperProcess:
         """Send `document` once; the chunks and the measurement that follow refer to it.
         `share`: the helper forks a second process to work from the document's end (tail.py;
         the window, for a long document); its chunks' answers then bring the blocks that
-        process finished too, and may leave out blocks asked for that it holds."""
+        process finished too, and may leave out blocks asked for that it holds, and their
+        blocks' readability is left empty: `measure_with_blocks` brings it."""
         self.ticket += 1
         if document is self.inherited:
             self.inherited = None  # only the first time: the helper drops it for the next
@@ -148,6 +159,11 @@ class HelperProcess:
     def measure(self) -> Future[dict[str, float | None]]:
         """The readability of the whole document last received."""
         return self.executor.submit(_measure, self.ticket)
+
+    def measure_with_blocks(self) -> Future[tuple[Metrics, dict[int, Metrics]]]:
+        """The readability of the whole document last received, and of each analysed block
+        whose chunk left it empty (a shared document's: see `receive`)."""
+        return self.executor.submit(_measure_with_blocks, self.ticket)
 
     def analyse(
         self, layers: tuple[str, ...], indices: list[int], measure: bool = True

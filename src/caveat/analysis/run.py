@@ -218,14 +218,16 @@ def run_analysis(
             measure = readability is None
             arrived(share_work(helper, layers, chunks, run_here, arrived=arrived, measure=measure))
         else:
-            measured = _all_in_helper(
+            both = _all_in_helper(
                 document, layers, info, helper, on_screen, arrived, partial, cancelled
             )
+            metrics, apart = wait_for(both, cancelled)  # apart: blocks a shared run left empty
+            results = [replace(r, metrics=apart.get(r.index, r.metrics)) for r in results]
         if stopped():
             if measured is not None:
                 measured.cancel()
         elif measured is not None:
-            metrics = _measured(measured, here is not None, cancelled)
+            metrics = _measured(measured)
         elif readability is not None:
             metrics = readability.document()
     if readability is not None:  # the blocks' metrics were left empty: measured there
@@ -248,10 +250,10 @@ def _all_in_helper(
     arrived: Callable[[Iterable[BlockResult]], None],
     partial: Partial | None,
     cancelled: Cancelled | None,
-) -> Future[dict[str, float | None]]:
-    """Every block in the helper, those on screen first (schedule.py); then the readability,
-    whose future is returned. Without `on_screen` (a short article) in larger chunks, shown
-    whole at the end."""
+) -> Future[tuple[dict[str, float | None], dict[int, dict[str, float | None]]]]:
+    """Every block in the helper, those on screen first (schedule.py); then the readability (the
+    document's, and the blocks' its chunks left empty), whose future is returned. Without
+    `on_screen` (a short article) in larger chunks, shown whole at the end."""
     if on_screen is None:
         schedule = BlockSchedule(document, words=WINDOW_CHUNK_WORDS)
         partial = None
@@ -271,16 +273,11 @@ def _all_in_helper(
     except Stopped:
         helper.end_sharing()  # its second process, if any, stops now rather than at the next
         raise
-    return helper.measure()
+    return helper.measure_with_blocks()
 
 
-def _measured(
-    measured: Future[dict[str, float | None]], can_measure_here: bool, cancelled: Cancelled | None
-) -> dict[str, float | None] | None:
-    """The helper's readability of the whole document; None (measure here) if the helper was
-    lost and this process has a pipeline of its own."""
-    if not can_measure_here:
-        return wait_for(measured, cancelled)
+def _measured(measured: Future[dict[str, float | None]]) -> dict[str, float | None] | None:
+    """The helper's readability of the whole document; None (measured here) if it was lost."""
     try:
         return measured.result()
     except Exception:  # noqa: BLE001 - a lost helper: measure here instead

@@ -1,6 +1,12 @@
 """The window's second analysis process: forked from the first for a long document, it measures
 the whole document's readability and then analyses blocks from the END, while the first serves
-the window's chunks (the blocks on screen, then reading order: analysis/schedule.py).
+the window's chunks (the blocks on screen, then reading order: analysis/schedule.py). It also
+measures every analysed paragraph's readability right after the document's, with the words that
+taught it (as the command line's early process does, readability/early.py), so neither process
+measures its blocks' as it analyses them: each learning the same words' syllables cost the two
+some 0.3 s of CPU per 100,000 words. The window needs the paragraphs' figures only once all is
+done (the difficulty strip, the readability tab); the partial analyses shown before leave them
+empty.
 
 The command line shares a long document between two processes (parallel.py); the window's
 analysis process did everything alone, which made 100,000 words take 1.6 times as long in the
@@ -46,7 +52,8 @@ class Tail:
     """In the analysis process: the forked second process working from the end of `document`.
 
     Start it with `start()`; `claim` the blocks this process is asked for, `collect` what the
-    tail has sent, `metrics` for the whole document's readability; `stop` ends it."""
+    tail has sent, `metrics` for the whole document's readability and `block_metrics` for its
+    analysed blocks'; `stop` ends it."""
 
     def __init__(self, document: Document, layers: tuple[str, ...], model: str | None) -> None:
         self.document, self.layers = document, layers
@@ -65,6 +72,7 @@ class Tail:
         self.delivered: dict[int, BlockResult] = {}  # sent by the tail, not yet passed on
         self._received: set[int] = set()  # every block the tail has sent
         self._metrics: dict[str, float | None] | None = None
+        self._block_metrics: dict[int, dict[str, float | None]] | None = None
         self._ended = False  # the tail sent its last message, or died
 
     @property
@@ -113,6 +121,12 @@ class Tail:
             self._read(block=True)
         return self._metrics
 
+    def block_metrics(self) -> dict[int, dict[str, float | None]] | None:
+        """Each analysed block's readability, once the tail has sent it (None if it died)."""
+        while self._block_metrics is None and not self._ended:
+            self._read(block=True)
+        return self._block_metrics
+
     def _read(self, block: bool) -> None:
         while not self._ended and (block or self._receiver.poll()):
             block = False
@@ -123,6 +137,8 @@ class Tail:
                 return
             if kind == "metrics":
                 self._metrics = payload
+            elif kind == "block_metrics":
+                self._block_metrics = payload
             elif kind == "blocks":
                 self.delivered.update((r.index, r) for r in payload)
                 self._received.update(r.index for r in payload)
@@ -195,12 +211,15 @@ def _tail_main(
     gc.freeze()
     from caveat.analysis.pipeline.blocks import iter_block_results
     from caveat.analysis.pipeline.load import load_pipeline
-    from caveat.analysis.readability.metrics import document_readability
+    from caveat.analysis.readability.metrics import block_readability, document_readability
 
     nlp: Language = load_pipeline(model)[0]  # inherited, loaded: the parent loaded it
     sender.send(("metrics", document_readability(document)))
+    blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
+    sender.send(("block_metrics", blocks))
     while chunk := _claim_from_end(document, state, lock):
-        sender.send(("blocks", list(iter_block_results(document, layers, nlp, order=chunk))))
+        found = iter_block_results(document, layers, nlp, order=chunk, measure=False)
+        sender.send(("blocks", list(found)))
     sender.send(("done", None))
     sender.close()
 
@@ -233,18 +252,21 @@ def stop() -> None:
 
 def analyse_shared(tail: Tail, nlp: Language, indices: Sequence[int]) -> list[BlockResult]:
     """The blocks of `indices` no one had claimed, analysed here, with every block the tail has
-    finished since the last call (whether asked for or not). The blocks asked for that the tail
+    finished since the last call (whether asked for or not), their readability left empty (the
+    tail measures every block's: `Tail.block_metrics`). The blocks asked for that the tail
     holds are waited for only if none could be done here."""
     from caveat.analysis.pipeline.blocks import iter_block_results
 
     document, layers = tail.document, tail.layers
     mine = tail.claim(indices)
-    found = list(iter_block_results(document, layers, nlp, order=mine)) if mine else []
+    found: list[BlockResult] = []
+    if mine:
+        found += iter_block_results(document, layers, nlp, order=mine, measure=False)
     if not tail.started:  # after the first chunk (the screen's), whose highlights need no fork
         tail.start()
     found += tail.collect(wait_for=() if mine else indices)
     if orphans := tail.orphans(indices):  # the tail died: its share is done here
-        found += iter_block_results(document, layers, nlp, order=orphans)
+        found += iter_block_results(document, layers, nlp, order=orphans, measure=False)
     if not found:  # cannot happen by the claims; if it did, the window would ask forever
-        found = list(iter_block_results(document, layers, nlp, order=indices))
+        found = list(iter_block_results(document, layers, nlp, order=indices, measure=False))
     return found
