@@ -160,16 +160,16 @@ class DocumentTab(QWidget):
     def _on_partial(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id or not (self.analysis is None or self.analysis.partial):
             return
-        # a partial analysis of an earlier run (this tab's queued again) is no base to add to
-        before = self.analysis if self._partial_of == request_id else None
+        # Only the blocks new since the last partial analysis (all, the first time) are painted:
+        # the rest has had its kinds' formats since it was laid in; an earlier run's is redone.
+        first, shown = self._partial_of != request_id, self.analysis
         self.analysis, self._partial_of = analysis, request_id
-        if before is None:
-            self.refresh()  # highlights on screen now; the side panel fills in when all is done
+        before = shown.block_metrics if shown is not None and not first else {}
+        added = analysis.block_metrics.keys() - before.keys()
+        spans = [(self.document.blocks[i].start, self.document.blocks[i].end) for i in added]
+        self._paint(None if first and shown is not None else spans)
+        if first:  # highlights on screen now; the side panel fills in when all is done
             self.first_highlights.emit()
-        else:  # only the blocks analysed since the last partial analysis have new highlights
-            blocks = self.document.blocks
-            added = analysis.block_metrics.keys() - before.block_metrics.keys()
-            self._paint([(blocks[i].start, blocks[i].end) for i in added])
 
     def _on_finished(self, request_id: int, analysis: Analysis) -> None:
         if request_id != self.request_id:
