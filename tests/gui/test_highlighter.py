@@ -130,3 +130,34 @@ def test_a_partial_analysis_repaints_the_lines_it_added_and_a_whole_repaint_fini
     tab.reader.set_findings(FindingIndex([first, middle, end]))
     qtbot.waitUntil(lambda: not highlighter.painter.busy(), timeout=10_000)
     assert underlined(tab, 2000)
+
+
+def test_the_first_partial_analysis_paints_only_its_blocks_an_earlier_runs_is_redone(
+    make_tab, qtbot, monkeypatch
+):
+    from dataclasses import replace
+
+    from gui_builders import analysis_of
+
+    lines = [f"Line {n} says about {n} people left." for n in range(400)]
+    text = "\n\n".join(lines)
+    tab = make_tab(text, [])
+    if tab.reader.is_loading_text():
+        qtbot.waitSignal(tab.reader.text_loaded, timeout=10_000).wait()
+    highlighter = tab.reader.highlighter
+    whole = []
+    monkeypatch.setattr(highlighter, "repaint", lambda *a: whole.append(a))
+    shown = finding(text, "about 3 people", "hedge")
+    partial = replace(analysis_of([shown]), block_metrics={3: {}}, partial=True)
+
+    # nothing painted yet: the partial's block alone, not the whole text (0.3 s at 100,000 words)
+    tab.analysis, tab.request_id = None, 7
+    with qtbot.waitSignal(tab.first_highlights):
+        tab._on_partial(7, partial)
+    qtbot.waitUntil(lambda: not highlighter.painter.busy(), timeout=10_000)
+    assert not whole and underlined(tab, 6)  # block 3 is line 6 (blank lines between)
+
+    # a partial of the tab's earlier run on show: no base to add to, painted over whole
+    tab.request_id = 8
+    tab._on_partial(8, partial)
+    assert whole
