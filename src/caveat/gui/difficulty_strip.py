@@ -33,14 +33,19 @@ class DifficultyStrip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         if not self._grades:
             return
+        # Ended explicitly, not when the wrapper is collected: anything still holding this frame
+        # (a traceback, a profiler) would keep the painter active past the paint event.
         painter = QPainter(self)
-        for rect, block_index in self._reader.visible_block_rects():
-            grade = self._grades.get(block_index)
-            if grade is not None:
-                painter.fillRect(
-                    QRect(0, rect.top() + 2, self.width(), rect.height() - 4),
-                    theme.difficulty_color(grade, self.palette()),
-                )
+        try:
+            for rect, block_index in self._reader.visible_block_rects():
+                grade = self._grades.get(block_index)
+                if grade is not None:
+                    painter.fillRect(
+                        QRect(0, rect.top() + 2, self.width(), rect.height() - 4),
+                        theme.difficulty_color(grade, self.palette()),
+                    )
+        finally:
+            painter.end()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
