@@ -73,7 +73,7 @@ def _measure(ticket: int) -> dict[str, float | None]:
 def _measure_with_blocks(ticket: int) -> tuple[Metrics, dict[int, Metrics]]:
     """The document's readability, and its analysed blocks' if its chunks left them empty (a
     shared document: the tail measured them, or, if it died first, this process now)."""
-    from caveat.analysis.readability.metrics import block_readability, document_readability
+    from caveat.analysis.readability.metrics import blocks_readability, document_readability
 
     document = _documents[ticket]
     sharing = tail.sharing(document)
@@ -81,7 +81,7 @@ def _measure_with_blocks(ticket: int) -> tuple[Metrics, dict[int, Metrics]]:
     blocks = (sharing.block_metrics() if sharing else None) if _share else {}
     tail.stop()
     if blocks is None:
-        blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
+        blocks = blocks_readability(document)
     return metrics if metrics is not None else document_readability(document), blocks
 
 

@@ -182,6 +182,7 @@ def run_analysis(
         return cached
     indices = document.analysed_indices()
     results: list[BlockResult] = []
+    measure = readability is None  # else the blocks' readability comes from `readability`
 
     def arrived(found: Iterable[BlockResult]) -> None:
         results.extend(found)
@@ -195,7 +196,6 @@ def run_analysis(
         from caveat.analysis.pipeline.blocks import iter_block_results
 
         assert here is not None
-        measure = readability is None
         for result in iter_block_results(document, layers, here, chunk, cancelled, measure):
             arrived([result])
         return not (cancelled and cancelled())
@@ -215,7 +215,6 @@ def run_analysis(
         if here is not None:
             measured = None if readability else helper.measure()
             chunks = chunked(indices, document, CHUNK_WORDS)
-            measure = readability is None
             arrived(share_work(helper, layers, chunks, run_here, arrived=arrived, measure=measure))
         else:
             both = _all_in_helper(

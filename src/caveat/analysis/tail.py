@@ -211,12 +211,11 @@ def _tail_main(
     gc.freeze()
     from caveat.analysis.pipeline.blocks import iter_block_results
     from caveat.analysis.pipeline.load import load_pipeline
-    from caveat.analysis.readability.metrics import block_readability, document_readability
+    from caveat.analysis.readability.metrics import blocks_readability, document_readability
 
     nlp: Language = load_pipeline(model)[0]  # inherited, loaded: the parent loaded it
     sender.send(("metrics", document_readability(document)))
-    blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
-    sender.send(("block_metrics", blocks))
+    sender.send(("block_metrics", blocks_readability(document)))
     while chunk := _claim_from_end(document, state, lock):
         found = iter_block_results(document, layers, nlp, order=chunk, measure=False)
         sender.send(("blocks", list(found)))

@@ -42,11 +42,10 @@ def _measure_and_send(
     document: Document, sender: Connection, parent_pid: int, from_main_thread: bool
 ) -> None:
     exit_with_parent(parent_pid, from_main_thread)  # never outlive the command
-    from caveat.analysis.readability.metrics import block_readability, document_readability
+    from caveat.analysis.readability.metrics import blocks_readability, document_readability
 
     sender.send((DOCUMENT, document_readability(document)))
-    blocks = {i: block_readability(document, i) for i in document.analysed_indices()}
-    sender.send((BLOCKS, blocks))
+    sender.send((BLOCKS, blocks_readability(document)))
     sender.close()
 
 
@@ -115,10 +114,9 @@ class EarlyReadability:
         while self._blocks is None and self._receive():
             pass
         if self._blocks is None:
-            from caveat.analysis.readability.metrics import block_readability
+            from caveat.analysis.readability.metrics import blocks_readability
 
-            indices = self._source.analysed_indices()
-            self._blocks = {i: block_readability(self._source, i) for i in indices}
+            self._blocks = blocks_readability(self._source)
         if self._document is not None:
             self.stop()  # it has sent all it will
         return self._blocks

@@ -95,6 +95,13 @@ def block_readability(document: Document, index: int) -> dict[str, float | None]
     return readability(document.text[block.start : block.end], BLOCK_METRICS, block=True)
 
 
+def blocks_readability(document: Document) -> dict[int, dict[str, float | None]]:
+    """Every analysed block's readability, by block index: measured in one go by a process that
+    leaves it out of the analysis (the command line's early one, the window's second one), with
+    the words the document's own measure taught textstat's caches."""
+    return {i: block_readability(document, i) for i in document.analysed_indices()}
+
+
 #: The longest text textstat measures at once. It holds some 200 bytes per word of what it
 #: measures (a 50 MB text: gigabytes), so a longer document is measured in parts of whole
 #: paragraphs of about this many characters (some 30,000 words) and the parts combined.
