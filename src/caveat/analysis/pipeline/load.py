@@ -24,7 +24,7 @@ from spacy.util import registry
 from thinc.api import use_ops
 
 from caveat.analysis.lean_imports import grouped_entry_points
-from caveat.analysis.pipeline import added_words, lemmas
+from caveat.analysis.pipeline import added_words, embeddings, lemmas
 from caveat.findings import PipelineInfo
 from caveat.layers import Layer, all_layers
 
@@ -78,6 +78,7 @@ def _load_model(names: tuple[str, ...]) -> tuple[Language, PipelineInfo] | None:
                 if "senter" in nlp.component_names:
                     nlp.enable_pipe("senter")
                 _cache_lemmas(nlp)
+                embeddings.cache_embeddings(nlp)
         except (OSError, ImportError, ValueError):
             continue
         meta = nlp.meta
