@@ -12,9 +12,8 @@ matrix product does not depend on the other rows multiplied with it, except in t
 for very small products (OpenBLAS gives rows multiplied a few at a time other last bits). So
 new rows are multiplied MIN_ROWS or more at a time (padded with copies), and a batch of fewer
 tokens than that, which the model too multiplies in one small product, goes through the model
-unchanged. Only this exact embedding layout (`en_core_web_sm`'s) is cached; any other model is
-left as it is. `senter`'s own, narrower embedding is left too: its lookups cost about what its
-model saves.
+unchanged. Only this exact embedding layout (`en_core_web_sm`'s, in its `tok2vec` and in
+`senter`, which embeds five features on its own) is cached; any other model is left as it is.
 """
 
 from __future__ import annotations
@@ -85,14 +84,17 @@ def _inference(_gradient: Any) -> Any:
     raise NotImplementedError("Caveat's cached embedding is for inference only")
 
 
-def cache_embeddings(nlp: Language) -> CachedEmbedding | None:
-    """Cache the embedding stage of the pipeline's `tok2vec`, if it has the layout cached here."""
-    if "tok2vec" not in nlp.pipe_names:
-        return None
-    model = cast(Model, getattr(nlp.get_pipe("tok2vec"), "model", None))
-    embed = model.layers[0] if model is not None and model.layers else None
-    if embed is None or tuple(layer.name.split("(")[0] for layer in embed.layers) != LAYOUT:
-        return None
-    if isinstance(getattr(embed._func, "__self__", None), CachedEmbedding):
-        return None  # cached already
-    return CachedEmbedding(embed)
+def cache_embeddings(nlp: Language) -> list[CachedEmbedding]:
+    """Cache every embedding stage of the layout cached here in the pipeline's models (the
+    `tok2vec`'s, and `senter`'s own), each once."""
+    cached = []
+    for _name, component in nlp.components:
+        model = getattr(component, "model", None)
+        if not isinstance(model, Model):
+            continue
+        for node in model.walk():
+            if tuple(layer.name.split("(")[0] for layer in node.layers) != LAYOUT:
+                continue
+            if not isinstance(getattr(node._func, "__self__", None), CachedEmbedding):
+                cached.append(CachedEmbedding(node))
+    return cached

@@ -21,17 +21,18 @@ EXTRA = [
 ]
 
 
-@pytest.fixture(scope="module")
-def cached(pipeline):
-    """(nlp, its CachedEmbedding, the tok2vec's embedding stage)."""
+@pytest.fixture(scope="module", params=["tok2vec", "senter"])
+def cached(request, pipeline):
+    """(nlp, a CachedEmbedding, the embedding stage it stands in for) of the `tok2vec`, then of
+    `senter`, which embeds on its own."""
     nlp, info = pipeline
     if info.is_fallback:
         pytest.skip("no model installed")
-    embed = nlp.get_pipe("tok2vec").model.layers[0]
-    cache = getattr(embed._func, "__self__", None)
-    if not isinstance(cache, embeddings.CachedEmbedding):
-        pytest.skip("this model's embedding has another layout")
-    return nlp, cache, embed
+    for node in nlp.get_pipe(request.param).model.walk():
+        cache = getattr(node._func, "__self__", None)
+        if isinstance(cache, embeddings.CachedEmbedding):
+            return nlp, cache, node
+    pytest.skip(f"the model's {request.param} embeds in another layout")
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +101,9 @@ def test_tags_and_sentences_are_the_models_own(cached, paragraphs):
         assert (a.to_array([TAG, SENT_START]) == b.to_array([TAG, SENT_START])).all()
 
 
-def test_only_a_tok2vec_of_the_known_layout_is_cached(cached):
+def test_each_embedding_of_the_known_layout_is_cached_once(cached):
     nlp, _cache, _embed = cached
-    assert embeddings.cache_embeddings(nlp) is None  # cached already: not wrapped twice
-    assert embeddings.cache_embeddings(spacy.blank("en")) is None
+    assert embeddings.cache_embeddings(nlp) == []  # cached already: not wrapped twice
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    assert embeddings.cache_embeddings(blank) == []
