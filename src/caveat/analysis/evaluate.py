@@ -4,7 +4,8 @@
   alternatives or ability (`if`, `or`, `can`, ...) are set aside on both sides.
 - sentence: a sentence is positive when the layer flags anything in it.
 - attribution: over sentences with a digit, "sourced" is predicted when the number layer finds
-  attribution in the sentence (its `number_source` spans); scored for the "unsourced" class.
+  attribution in the sentence (the sources it reads, shared/attribution/doc_sources.py); scored
+  for the "unsourced" class.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 SET_ASIDE_CUES = {"if", "or", "either", "whether", "nor", "unless", "can", "cannot", "ca n't"}
-SOURCE_GROUP = "number_source"  # spans where the number detector found attribution
 LEVELS = ("cue", "sentence", "attribution")
 
 
@@ -69,6 +69,7 @@ def evaluate(
     from caveat.analysis.pipeline.blocks import disabled_detectors  # spaCy: only when scoring
     from caveat.analysis.pipeline.load import load_pipeline
     from caveat.analysis.pipeline.spans import findings_of
+    from caveat.analysis.shared.attribution.doc_sources import DocSources
     from caveat.sensitivity import shown
 
     records = list(read_corpus(corpus))[:limit]
@@ -103,7 +104,7 @@ def evaluate(
                 if level == "sentence":
                     predicted, actual = bool(spans), bool(record["label"])
                 else:  # attribution, scored for the "unsourced" class
-                    predicted = not doc.spans.get(SOURCE_GROUP)
+                    predicted = not DocSources.of(doc).everywhere()
                     actual = not any(k in ("content", "cue") for _s, _e, k in record["cues"])
                 tp += int(predicted and actual)
                 fp += int(predicted and not actual)

@@ -12,10 +12,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from caveat.analysis.shared.quotes import quoted_token_ranges
+
+if TYPE_CHECKING:
+    from caveat.analysis.shared.attribution.doc_sources import DocSources
 
 #: the features, in the order the calibration's weights are stored
 FEATURES = (
@@ -33,7 +37,6 @@ FEATURES = (
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 _NEGATION = frozenset({"not", "n't", "never"})
-SOURCES_KEY = "number_source"  # where the number detector leaves the attributions it found
 _CONTEXT_KEY = "caveat_confidence_context"  # doc.user_data: the DocContext, once per Doc
 
 
@@ -46,7 +49,9 @@ class DocContext:
     sent_starts: list[int]  # token index of each sentence's start
     sents: list[Span]
     quoted: list[tuple[int, int]]  # token ranges in quotation marks
-    sourced: set[int]  # sentences holding an attribution
+    # The Doc's sources, which the number detector (if it ran) has partly found already; the
+    # rest are found as flagged sentences ask, so the confidence is the same with any layers.
+    sources: DocSources
     by_sentence: dict[int, tuple[int, int, bool, bool]] = field(default_factory=dict)
 
     @classmethod
@@ -54,18 +59,17 @@ class DocContext:
         known = doc.user_data.get(_CONTEXT_KEY)
         if isinstance(known, DocContext):
             return known
-        sents = list(doc.sents)
-        starts = [s.start for s in sents]
-        if SOURCES_KEY in doc.spans:  # the number detector ran and left what it found
-            sourced = {bisect_right(starts, span.start) - 1 for span in doc.spans[SOURCES_KEY]}
-        else:  # it did not (--layers hedge): find the same, so the confidence is the same
-            # (imported here: attribution reads pipeline.spans, which imports this module)
-            from caveat.analysis.shared.attribution import attribution_spans
+        # (imported here: attribution reads pipeline.spans, which imports this module)
+        from caveat.analysis.shared.attribution.doc_sources import DocSources
 
-            sourced = {k for k, sent in enumerate(sents) if attribution_spans(sent, stance=True)}
-        context = cls(starts, sents, quoted_token_ranges(doc), sourced)
+        sources = DocSources.of(doc)
+        context = cls(sources.starts, sources.sents, quoted_token_ranges(doc), sources)
         doc.user_data[_CONTEXT_KEY] = context
         return context
+
+    def source_nearby(self, k: int) -> bool:
+        """Whether evidence of a source begins in sentence k or a neighbouring one."""
+        return any(self.sources.starts_in(j) for j in (k - 1, k, k + 1) if 0 <= j < len(self.sents))
 
     def sentence_of(self, token: int) -> int:
         return max(bisect_right(self.sent_starts, token) - 1, 0)
@@ -110,5 +114,5 @@ def span_features(
         float(prev in _NEGATION),
         float(words < 6),
         float(words > 40),
-        float(bool(context.sourced & {k - 1, k, k + 1})),
+        float(context.source_nearby(k)),
     )

@@ -10,6 +10,7 @@ from caveat.analysis.layers.hedge.lexicon import HedgeLexicon
 from caveat.analysis.shared import tags
 from caveat.analysis.shared.phrases import PhraseLists
 from caveat.analysis.shared.subjects import subject_before
+from caveat.analysis.shared.words import lower_words
 
 Hit = tuple[int, int, str, str]  # start token, end token, rule id, figure (approximators only)
 
@@ -17,7 +18,7 @@ Hit = tuple[int, int, str, str]  # start token, end token, rule id, figure (appr
 class SentenceScan:
     def __init__(self, lex: HedgeLexicon, phrases: PhraseLists, sent: Span, tagged: bool) -> None:
         self.lex, self.phrases, self.sent, self.tagged = lex, phrases, sent, tagged
-        self.lows = [t.lower_ for t in sent]
+        self.lows = lower_words(sent.doc)[sent.start : sent.end]
         self.tags = [t.tag_ for t in sent] if tagged else [""] * len(sent)
         if tagged:
             self.lemmas = [t.lemma_.lower() or t.lower_ for t in sent]

@@ -2,7 +2,9 @@
 with no source.
 
 A figure is sourced when its sentence, or the one before or after it, reports a source
-(sources.py, with the shared attribution finder). Dates, years, decades, times, durations,
+(sources.py, with the shared attribution finder). Figures are looked for first: few sentences
+hold one, and only theirs and their neighbours' sources are then found (kept on the Doc, where
+the confidence features and `caveat eval` read them too). Dates, years, decades, times, durations,
 ages, ordinals, scores, list numbers, names ("Route 66") and "one" as a determiner are not
 statistics: without named entities or a parse, they are told apart by token shape, tag and the
 words around (not_statistics.py).
@@ -15,8 +17,9 @@ from spacy.tokens import Doc
 
 from caveat.analysis.layers.number.figures import FigureFinder
 from caveat.analysis.layers.number.lexicon import number_lexicon
-from caveat.analysis.layers.number.sources import is_sourced, sentence_sources, what_was_checked
+from caveat.analysis.layers.number.sources import is_sourced, what_was_checked
 from caveat.analysis.pipeline.spans import flag
+from caveat.analysis.shared.attribution.doc_sources import DocSources
 from caveat.analysis.shared.phrases import PhraseLists
 from caveat.rules import rule_book
 
@@ -24,27 +27,20 @@ from caveat.rules import rule_book
 class NumberDetector:
     """Flags figures whose sentence and neighbouring sentences name no source."""
 
-    def __init__(
-        self, nlp: Language, name: str, spans_key: str, lexicon: str, sources_key: str
-    ) -> None:
-        self.name, self.spans_key, self.sources_key = name, spans_key, sources_key
+    def __init__(self, nlp: Language, name: str, spans_key: str, lexicon: str) -> None:
+        self.name, self.spans_key = name, spans_key
         self.lex = number_lexicon(lexicon)
         self.rules = rule_book(spans_key, lexicon)
         self.phrases = PhraseLists(nlp.vocab, self.lex.phrase_lists())
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[self.spans_key] = []
-        sentences = list(doc.sents)
-        sources = [sentence_sources(sent) for sent in sentences]
-        # Every source found, for `caveat eval --level attribution`.
-        doc.spans[self.sources_key] = [span for found in sources for span in found.found]
-        cited = {t.i for found in sources for s in found.found if s.label_ == "citation" for t in s}
+        sources = DocSources.of(doc)
+        cited = {t.i for span in sources.citations() for t in span}
         finder = FigureFinder(self.lex, self.phrases, cited)
-        for k, sent in enumerate(sentences):
-            if is_sourced(k, sentences, sources, self.lex):
-                continue
+        for k, sent in enumerate(sources.sents):
             figures = finder.figures(sent)
-            if not figures:
+            if not figures or is_sourced(k, sources, self.lex):
                 continue
             checked = what_was_checked(k, sources, self.lex)
             for start, end, kind in figures:
@@ -55,9 +51,7 @@ class NumberDetector:
 @Language.factory(
     "caveat_number",
     assigns=["doc.spans"],
-    default_config={"spans_key": "number", "lexicon": "number", "sources_key": "number_source"},
+    default_config={"spans_key": "number", "lexicon": "number"},
 )
-def make_number_detector(
-    nlp: Language, name: str, spans_key: str, lexicon: str, sources_key: str
-) -> NumberDetector:
-    return NumberDetector(nlp, name, spans_key, lexicon, sources_key)
+def make_number_detector(nlp: Language, name: str, spans_key: str, lexicon: str) -> NumberDetector:
+    return NumberDetector(nlp, name, spans_key, lexicon)

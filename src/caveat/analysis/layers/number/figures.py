@@ -19,6 +19,7 @@ from caveat.analysis.layers.number.percentage import percentage_unit
 from caveat.analysis.layers.number.proportion import proportion, rate_end
 from caveat.analysis.layers.number.shapes import DASHES, is_digits
 from caveat.analysis.shared.phrases import PhraseLists
+from caveat.analysis.shared.words import lower_words
 
 Found = tuple[int, str | None]  # end token of a match, and its kind (None: not a statistic)
 
@@ -40,9 +41,9 @@ class FigureFinder:
     def figures(self, sent: Span) -> list[tuple[int, int, str]]:
         """(start, end, rule id) of each statistic in `sent`, in order."""
         found, i = [], sent.start
-        lower = [t.lower_ for t in sent]
+        lower = lower_words(sent.doc)
         while i < sent.end:
-            word = lower[i - sent.start]
+            word = lower[i]
             if not (word[:1].isdigit() or word in self.triggers):
                 i += 1  # most tokens cannot start a figure: skip them with one set lookup
                 continue

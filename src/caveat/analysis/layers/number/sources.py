@@ -10,12 +10,10 @@ that names no one ("critics claim", "it is estimated").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span
 
 from caveat.analysis.layers.number.lexicon import NumberLexicon
-from caveat.analysis.shared.attribution import attribution_spans
+from caveat.analysis.shared.attribution.doc_sources import DocSources
 
 #: how many words of a piece of evidence a message quotes
 QUOTED_WORDS = 10
@@ -23,26 +21,13 @@ QUOTED_WORDS = 10
 OBJECT_BEFORE = frozenset({"to", "from", "by", "of", "in", "for", "citing"})
 
 
-@dataclass
-class SentenceSources:
-    """What attribution one sentence holds."""
-
-    found: list[Span]  # evidence of a source (a named person's stance included)
-    rejected: list[Span] = field(default_factory=list)  # would-be sources that name no one
-
-
-def sentence_sources(sent: Span) -> SentenceSources:
-    rejected: list[Span] = []
-    found = attribution_spans(sent, stance=True, rejected=rejected)
-    return SentenceSources(found, rejected)
-
-
-def is_sourced(
-    k: int, sentences: list[Span], sources: list[SentenceSources], lex: NumberLexicon
-) -> bool:
-    if sources[k].found or (k > 0 and sources[k - 1].found):
+def is_sourced(k: int, sources: DocSources, lex: NumberLexicon) -> bool:
+    if sources.found(k) or (k > 0 and sources.found(k - 1)):
         return True
-    return k + 1 < len(sentences) and points_back(sentences[k + 1], sources[k + 1].found, lex)
+    following = k + 1
+    return following < len(sources.sents) and points_back(
+        sources.sents[following], sources.found(following), lex
+    )
 
 
 def points_back(following: Span, evidence: list[Span], lex: NumberLexicon) -> bool:
@@ -60,20 +45,20 @@ def points_back(following: Span, evidence: list[Span], lex: NumberLexicon) -> bo
     )
 
 
-def what_was_checked(k: int, sources: list[SentenceSources], lex: NumberLexicon) -> str:
+def what_was_checked(k: int, sources: DocSources, lex: NumberLexicon) -> str:
     """How the message of an unsourced figure in sentence k ends: what was looked at, and
     what was found that does not back the figure."""
     explain = lex.explanations
-    if k + 1 < len(sources) and sources[k + 1].found:
-        span = sources[k + 1].found[0]
+    if k + 1 < len(sources.sents) and sources.found(k + 1):
+        span = sources.found(k + 1)[0]
         found = lex.found.get(span.label_, lex.found["names"]).format(evidence=_quote(span))
         words_before = sum(1 for t in span.doc[span.sent.start : span.start] if not t.is_punct)
         # A source at the very start points back; one found there anyway is a quotation.
         deep = words_before >= lex.opening_words
         return explain["deep_in_next" if deep else "quotation_opens_next"].format(found=found)
     for where, j in (("this", k), ("before", k - 1), ("after", k + 1)):
-        if 0 <= j < len(sources) and sources[j].rejected:
-            span = sources[j].rejected[0]
+        if 0 <= j < len(sources.sents) and sources.sentence(j).rejected:
+            span = sources.sentence(j).rejected[0]
             return explain[span.label_].format(evidence=_quote(span), where=lex.where[where])
     return explain["none_near"]
 

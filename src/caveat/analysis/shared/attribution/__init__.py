@@ -21,6 +21,7 @@ from caveat.analysis.shared.attribution.phrases import (
 from caveat.analysis.shared.attribution.quotations import quotation_spans
 from caveat.analysis.shared.attribution.reporting_verbs import reporting_verb_spans
 from caveat.analysis.shared.attribution.statements import colon_speaker_spans, statement_spans
+from caveat.analysis.shared.words import lower_words
 
 
 def is_attributed(sent: Span) -> bool:
@@ -40,7 +41,7 @@ def attribution_spans(
     """
     lex = attribution_lexicon()
     tagged = bool(sent[0].tag_)
-    lower = [t.lower_ for t in sent]  # one string lookup per token, shared by the finders
+    lower = lower_words(sent.doc)[sent.start : sent.end]  # shared by the finders
     found = attributing_phrase_spans(sent, lex, rejected)
     found += document_spans(sent, lex, lower)
     found += document_owner_spans(sent, lex)

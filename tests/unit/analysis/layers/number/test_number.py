@@ -109,10 +109,14 @@ def test_number_detector_explains_each_finding(pipeline):
     assert "'80 percent'" in finding.message and "no source" in finding.message
 
 
-def test_number_detector_records_the_sources_it_found(pipeline):
+def test_the_sources_the_number_detector_reads_are_kept_on_the_doc(pipeline):
+    from caveat.analysis.shared.attribution.doc_sources import DocSources
+
     nlp, _info = pipeline
     doc = nlp("Prices rose 12 percent, according to the ministry. Smith said so.")
-    assert [span.text for span in doc.spans["number_source"]] == ["according to", "Smith said"]
+    sources = DocSources.of(doc)
+    assert [span.text for span in sources.found(0)] == ["according to"]  # found for the figure
+    assert [span.text for span in sources.everywhere()] == ["according to", "Smith said"]
 
 
 @pytest.mark.parametrize(
