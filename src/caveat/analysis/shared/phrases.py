@@ -62,8 +62,14 @@ class PhraseLists:
 
     def longest(self, doc: Doc, name: str, start: int, limit: int) -> int:
         """Length of the longest phrase of `name` at `start` ending by `limit`, or 0."""
-        ends = self.ends_at(doc, name, start, limit)
-        return ends[0] - start if ends else 0
+        # Asked at most words of a long article (hedge rules ask several lists at each), so
+        # the Doc's matches are read directly and the first end that fits is taken.
+        ends = (self._ends if doc is self._doc else self._matches(doc))[name].get(start)
+        if ends:
+            for end in ends:  # longest first
+                if end <= limit:
+                    return end - start
+        return 0
 
     def anywhere(self, doc: Doc, name: str, start: int, limit: int) -> bool:
         """Whether any phrase of `name` lies wholly within tokens [start, limit)."""

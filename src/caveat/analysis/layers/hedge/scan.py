@@ -10,7 +10,7 @@ from caveat.analysis.layers.hedge.lexicon import HedgeLexicon
 from caveat.analysis.shared import tags
 from caveat.analysis.shared.phrases import PhraseLists
 from caveat.analysis.shared.subjects import subject_before
-from caveat.analysis.shared.words import lower_words
+from caveat.analysis.shared.words import lower_lemmas, lower_words, token_tags
 
 Hit = tuple[int, int, str, str]  # start token, end token, rule id, figure (approximators only)
 
@@ -18,10 +18,12 @@ Hit = tuple[int, int, str, str]  # start token, end token, rule id, figure (appr
 class SentenceScan:
     def __init__(self, lex: HedgeLexicon, phrases: PhraseLists, sent: Span, tagged: bool) -> None:
         self.lex, self.phrases, self.sent, self.tagged = lex, phrases, sent, tagged
-        self.lows = lower_words(sent.doc)[sent.start : sent.end]
-        self.tags = [t.tag_ for t in sent] if tagged else [""] * len(sent)
+        doc, start, end = sent.doc, sent.start, sent.end
+        self.lows = lower_words(doc)[start:end]
+        self.tags = token_tags(doc)[start:end] if tagged else [""] * len(sent)
         if tagged:
-            self.lemmas = [t.lemma_.lower() or t.lower_ for t in sent]
+            lemmas = lower_lemmas(doc)[start:end]
+            self.lemmas = [lemma or low for lemma, low in zip(lemmas, self.lows, strict=True)]
         else:
             self.lemmas = [lex.verb_forms.get(w, w) for w in self.lows]
         self.base = sent.start

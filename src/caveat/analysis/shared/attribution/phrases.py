@@ -12,6 +12,7 @@ from caveat.analysis.shared.attribution.lexicon import (
     attributing_phrases,
     lemma,
 )
+from caveat.analysis.shared.words import lower_words, token_tags
 
 UNNAMED = "unnamed-source"  # the label of evidence rejected because it names nobody
 
@@ -66,10 +67,12 @@ def document_owner_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
     """ "within the poll's margin of error", "the survey's respondents": a document named
     before (the definite "the poll") owns what the sentence reports."""
     doc, spans = sent.doc, []
-    for tok in sent:
-        possessive = tok.tag_ == "POS" or not tok.tag_ and tok.lower_ in {"'s", "’s"}
-        if not possessive or tok.i - 2 < sent.start:
+    tag_of, lower = token_tags(doc), lower_words(doc)
+    for k in range(sent.start, sent.end):
+        possessive = tag_of[k] == "POS" or not tag_of[k] and lower[k] in {"'s", "’s"}
+        if not possessive or k - 2 < sent.start:
             continue
+        tok = doc[k]
         noun, determiner = doc[tok.i - 1], doc[tok.i - 2]
         if lemma(noun) in lex.documents and determiner.lower_ in lex.definite_determiners:
             spans.append(Span(doc, determiner.i, tok.i + 1, label="document"))

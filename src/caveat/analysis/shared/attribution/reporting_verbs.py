@@ -10,6 +10,7 @@ from caveat.analysis.shared import tags
 from caveat.analysis.shared.attribution import speakers
 from caveat.analysis.shared.attribution.lexicon import AttributionLexicon, lemma
 from caveat.analysis.shared.attribution.phrases import UNNAMED
+from caveat.analysis.shared.words import lower_words
 
 PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "'ve", "'d", "having"}
 PROGRESSIVE_AUXILIARIES = {"is", "are", "was", "were", "am", "been", "be", "'s", "'re", "'m"}
@@ -27,8 +28,14 @@ def reporting_verb_spans(
     rejected: list[Span] | None = None,
 ) -> list[Span]:
     doc, spans = sent.doc, []
-    headline = _is_headline(sent)
-    for tok in sent:
+    lower = lower_words(doc)
+    headline: bool | None = None  # told at the first listed verb form: most sentences have none
+    for i in range(sent.start, sent.end):
+        if lower[i] not in lex.verb_forms:
+            continue  # only the listed verbs' forms can be reporting verbs
+        tok = doc[i]
+        if headline is None:
+            headline = _is_headline(sent)
         verb_lemma = _verb_lemma(tok, lex, tagged, headline)
         if verb_lemma is None:
             continue
@@ -86,7 +93,6 @@ def reporting_verb_spans(
 
 
 def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool, headline: bool) -> str | None:
-    # Only the listed verbs' forms can be reporting verbs: one set lookup rules out most tokens.
     verb_lemma = lex.verb_forms.get(tok.lower_)
     if verb_lemma is None:
         return None

@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from caveat.analysis.shared import tags
 from caveat.analysis.shared.attribution.lexicon import AttributionLexicon, lemma
+from caveat.analysis.shared.words import lower_words, token_tags
 
 #: how many modifiers may stand between an owner and its statement ("Trump's recent
 #: evidence-free assertion" has four)
@@ -21,9 +22,11 @@ def statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[S
     or proposal counts too."""
     doc, spans = sent.doc, []
     nouns = lex.statement_nouns | lex.stance_nouns if stance else lex.statement_nouns
-    for tok in sent:
-        if tok.tag_ and tok.tag_ not in tags.COMMON_NOUN:
-            continue
+    tag_of = token_tags(doc)
+    for k in range(sent.start, sent.end):
+        if tag_of[k] and tag_of[k] not in tags.COMMON_NOUN:
+            continue  # (the tag list spares a Token for each word that is no noun)
+        tok = doc[k]
         noun = lemma(tok)
         if noun not in nouns and noun not in lex.media_nouns:
             continue
@@ -48,6 +51,8 @@ def statement_spans(sent: Span, lex: AttributionLexicon, stance: bool) -> list[S
 def colon_speaker_spans(sent: Span, lex: AttributionLexicon) -> list[Span]:
     """ "Sanders: 'It is not a radical idea'", "Poll: ...": a name or document, then a colon,
     opens the sentence; what follows is theirs."""
+    if ":" not in lower_words(sent.doc)[sent.start : sent.end]:
+        return []  # most sentences have no colon at all
     words = [t for t in sent if not t.is_space]
     colon = next((k for k, t in enumerate(words[:5]) if t.text == ":"), None)
     if not colon or colon + 1 >= len(words):
