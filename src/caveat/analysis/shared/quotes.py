@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from caveat.analysis.shared.words import lower_words
+
 DOUBLE_OPEN = frozenset({"“", "„", "«", "``"})
 DOUBLE_CLOSE = frozenset({"”", "»", "''"})
 DOUBLE_EITHER = frozenset({'"'})
@@ -63,8 +65,13 @@ def _pairs(
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     first_mark = True
-    for token in doc:
-        if token.text not in marks or token.tag_ == "POS":
+    # Read from the Doc's lower-case words, a Token made only for a mark: marks have no case,
+    # so a word is a mark exactly when its lower-case form is.
+    for i, word in enumerate(lower_words(doc)):
+        if word not in marks:
+            continue
+        token = doc[i]
+        if token.tag_ == "POS":
             continue
         role = _role(doc, token, opening, closing)
         if role == "close" and open_at is None and first_mark and run_to_end:

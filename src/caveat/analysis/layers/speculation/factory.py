@@ -43,13 +43,14 @@ def strongest_cue(reader: SentenceReader, hedged_by_layer: dict[int, str]) -> Cu
     if found is not None:
         return found
     cues: dict[str, Cue] = {}
-    lex = reader.lex
-    for tok in reader.sent:
-        # Most words can start no rule: one set lookup skips them.
-        if reader.quoted[tok.i] or tok.is_punct or tok.is_space:
+    lex, doc = reader.lex, reader.doc
+    for i in range(reader.sent.start, reader.sent.end):
+        # Most words can start no rule: set lookups in the Doc's word lists skip them.
+        starts = reader.lows[i] in lex.triggers or reader.lemma_at(i) in lex.triggers
+        if not starts and i not in hedged_by_layer:
             continue
-        starts = tok.lower_ in lex.triggers or reader.lemma(tok) in lex.triggers
-        if not starts and tok.i not in hedged_by_layer:
+        tok = doc[i]
+        if reader.quoted[i] or tok.is_punct or tok.is_space:
             continue
         for cue in (
             motive(reader, tok) or read_into(reader, tok),

@@ -14,6 +14,7 @@ from caveat.analysis.shared import tags
 from caveat.analysis.shared.phrases import PhraseLists
 from caveat.analysis.shared.quotes import QUOTE_MARKS
 from caveat.analysis.shared.subjects import subject_before
+from caveat.analysis.shared.words import lower_lemmas, lower_words
 from caveat.analysis.shared.years import is_year
 
 #: the endings the fallback takes off a word to find a verb the lexicon knows: (ending, added)
@@ -44,13 +45,18 @@ class SentenceReader:
     ) -> None:
         self.sent, self.doc, self.lex, self.phrases = sent, sent.doc, lex, phrases
         self.quoted, self.tagged = quoted, tagged
+        self.lows = lower_words(self.doc)  # by Doc token index, shared with the other layers
+        self.lemmas = lower_lemmas(self.doc) if tagged else None
 
     def lemma(self, tok: Token) -> str:
-        """The lemma, or without a tagger the word with a common ending taken off when that
-        gives a word the lexicon knows."""
-        if self.tagged:
-            return tok.lemma_.lower()
-        lower = tok.lower_
+        return self.lemma_at(tok.i)
+
+    def lemma_at(self, i: int) -> str:
+        """The lemma of the Doc's token i, or without a tagger the word with a common ending
+        taken off when that gives a word the lexicon knows."""
+        if self.lemmas is not None:
+            return self.lemmas[i]
+        lower = self.lows[i]
         for ending, added in ENDINGS:
             if lower.endswith(ending) and lower[: -len(ending)] + added in self.lex.known_lemmas:
                 return lower[: -len(ending)] + added
@@ -235,5 +241,8 @@ class SentenceReader:
         return self.phrases.longest(self.doc, "phrases", tok.i, self.sent.end)
 
     def is_question(self) -> bool:
-        ends = [t for t in self.sent if not (t.is_space or t.text in QUOTE_MARKS)]
-        return bool(ends) and ends[-1].text.endswith("?")
+        # from the end: the last word is all that counts
+        last = next(
+            (t for t in reversed(self.sent) if not (t.is_space or t.text in QUOTE_MARKS)), None
+        )
+        return last is not None and last.text.endswith("?")

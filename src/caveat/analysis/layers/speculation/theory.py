@@ -3,6 +3,8 @@ is that ...", "My guess is ...", "The likeliest explanation is ...")."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from caveat.analysis.layers.speculation.cue import Cue
 from caveat.analysis.layers.speculation.sentence import SentenceReader
 from caveat.analysis.shared import tags
@@ -10,7 +12,8 @@ from caveat.analysis.shared import tags
 
 def theory(reader: SentenceReader) -> Cue | None:
     lex = reader.lex
-    content = [t for t in reader.sent if not (t.is_punct or t.is_space)][:6]
+    # the first six words (not the whole sentence: a theory is put forward at its start)
+    content = list(islice((t for t in reader.sent if not (t.is_punct or t.is_space)), 6))
     for k, tok in enumerate(content):
         if reader.lemma(tok) in lex.theory_nouns:
             openers_ok = all(
