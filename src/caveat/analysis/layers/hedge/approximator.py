@@ -15,20 +15,15 @@ from caveat.analysis.shared.years import is_year
 Approximation = tuple[int, int, str, int]
 
 
-def approximator(scan: SentenceScan, i: int) -> Hit | None:
+def approximation(scan: SentenceScan, i: int) -> Hit | None:
+    """`approximator` at i, or `approximate-duration` when the figure counts time: the two
+    rules read the same words, so they are told apart after reading them once."""
     found = _approximation(scan, i)
-    if found is None or _is_duration(scan, found[3]):
+    if found is None:
         return None
-    start, end, figure, _after = found
-    return scan.span(start, end, "approximator", figure)
-
-
-def approximate_duration(scan: SentenceScan, i: int) -> Hit | None:
-    found = _approximation(scan, i)
-    if found is None or not _is_duration(scan, found[3]):
-        return None
-    start, end, figure, _after = found
-    return scan.span(start, end, "approximate-duration", figure)
+    start, end, figure, after = found
+    rule = "approximate-duration" if _is_duration(scan, after) else "approximator"
+    return scan.span(start, end, rule, figure)
 
 
 def _approximation(scan: SentenceScan, i: int) -> Approximation | None:

@@ -19,6 +19,7 @@ class SentenceScan:
     def __init__(self, lex: HedgeLexicon, phrases: PhraseLists, sent: Span, tagged: bool) -> None:
         self.lex, self.phrases, self.sent, self.tagged = lex, phrases, sent, tagged
         doc, start, end = sent.doc, sent.start, sent.end
+        self.doc, self.end = doc, end  # asked at most words: kept rather than asked of the Span
         self.lows = lower_words(doc)[start:end]
         self.tags = token_tags(doc)[start:end] if tagged else [""] * len(sent)
         if tagged:
@@ -45,7 +46,7 @@ class SentenceScan:
         """Length of the longest phrase of the list `phrases` at token i, or 0."""
         if not 0 <= i < len(self.lows):
             return 0
-        return self.phrases.longest(self.sent.doc, phrases, self.base + i, self.sent.end)
+        return self.phrases.longest(self.doc, phrases, self.base + i, self.end)
 
     def phrase_anywhere(self, phrases: str) -> bool:
         return self.phrases.anywhere(self.sent.doc, phrases, self.sent.start, self.sent.end)
