@@ -15,15 +15,20 @@ from caveat.analysis.shared.years import is_year
 Approximation = tuple[int, int, str, int]
 
 
-def approximation(scan: SentenceScan, i: int) -> Hit | None:
-    """`approximator` at i, or `approximate-duration` when the figure counts time: the two
-    rules read the same words, so they are told apart after reading them once."""
+def approximator(scan: SentenceScan, i: int) -> Hit | None:
     found = _approximation(scan, i)
-    if found is None:
+    if found is None or _is_duration(scan, found[3]):
         return None
-    start, end, figure, after = found
-    rule = "approximate-duration" if _is_duration(scan, after) else "approximator"
-    return scan.span(start, end, rule, figure)
+    start, end, figure, _after = found
+    return scan.span(start, end, "approximator", figure)
+
+
+def approximate_duration(scan: SentenceScan, i: int) -> Hit | None:
+    found = _approximation(scan, i)
+    if found is None or not _is_duration(scan, found[3]):
+        return None
+    start, end, figure, _after = found
+    return scan.span(start, end, "approximate-duration", figure)
 
 
 def _approximation(scan: SentenceScan, i: int) -> Approximation | None:

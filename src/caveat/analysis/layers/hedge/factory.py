@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from caveat.analysis.layers.hedge.adjectives import hedging_adjective
 from caveat.analysis.layers.hedge.adverbs import hearsay_adverb, hedging_adverb
 from caveat.analysis.layers.hedge.agentless_passive import agentless_passive
-from caveat.analysis.layers.hedge.approximator import approximation
+from caveat.analysis.layers.hedge.approximator import approximate_duration, approximator
 from caveat.analysis.layers.hedge.lexicon_reader import hedge_lexicon
 from caveat.analysis.layers.hedge.modals import conditional_modal, epistemic_modal, inferred_modal
 from caveat.analysis.layers.hedge.nouns import hedging_noun
@@ -32,7 +32,8 @@ from caveat.rules import rule_book, shown_at
 #: The rules in the order they are tried at each word, most specific first: the first to claim
 #: a word keeps it.
 RULES: tuple[Callable[[SentenceScan, int], Hit | None], ...] = (
-    approximation,  # approximator, or approximate-duration (thorough only) before a time
+    approximator,
+    approximate_duration,  # thorough only: the words no other rule takes (see _hits)
     unnamed_source,
     agentless_passive,
     epistemic_modal,
