@@ -88,6 +88,7 @@ def main():
         out["gui_cpu_s"] = time.thread_time() - clock["cpu0"]
         with open(report, "w", encoding="utf-8") as fh:
             json.dump(out, fh)
+        app.clipboard().clear()  # a QMimeData made in Python left there crashes Qt at exit
         app.quit()
 
     def opened(tab):
