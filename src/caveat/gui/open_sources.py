@@ -42,7 +42,7 @@ def as_address(typed: str) -> str:
 class Pasted:
     """What the clipboard held: its text, and its HTML when a browser put some there (links count
     as sources). Read on the GUI thread, as Qt requires, which is cheap; parsed into a Document on
-    the loading thread, which is not (the HTML loader's first use took ~0.17 s)."""
+    the loading thread, which is not (100,000 words of HTML held the GUI thread 0.3 s)."""
 
     text: str
     html: str = ""
