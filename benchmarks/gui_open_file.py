@@ -1,15 +1,18 @@
 """Opening a long file from the running window's menu: how long the event loop stalls.
 
     .venv/bin/python benchmarks/gui_open_file.py [--runs 3] [--words 100000] [--file F]
-        [--compare-src OTHER/src] [--fifo]
+        [--compare-src OTHER/src] [--fifo] [--paste text|html]
 
 Each run is a fresh process (fresh cache and config folders, Qt's offscreen platform): the
 window starts, its analysis process warms, and after a quiet moment File > Open… is triggered
-(the dialog answers with the file at once), as a reader opens a file. From that moment a 5 ms
-timer records the longest wall-clock gap between its ticks and the most CPU time the GUI thread
-spent between two ticks (the window's own work: a gap on a loaded machine may be the machine's),
-until the whole analysis is painted and listed. Also: the time to the text shown (the turn after
-the tab appears), to the whole text laid in, to the first highlights and to all of them.
+(the dialog answers with the file at once), as a reader opens a file. With --paste, the file's
+text (and for `html` its blocks as a browser's HTML too: <h1>, <p>) is put on the clipboard, and
+File > New from Clipboard is triggered instead, as a reader pastes an article. From that moment
+a 5 ms timer records the longest wall-clock gap between its ticks and the most CPU time the GUI
+thread spent between two ticks (the window's own work: a gap on a loaded machine may be the
+machine's), until the whole analysis is painted and listed. Also: the time to the text shown (the
+turn after the tab appears), to the whole text laid in, to the first highlights and to all of
+them.
 
 With --compare-src, another checkout's src folder (say `git archive main | tar -x -C /tmp/base`)
 runs interleaved with this one, in the same conditions. With --fifo, the window's GUI thread
@@ -23,6 +26,7 @@ long-text maker), else the bundled sample repeated.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import statistics
@@ -40,10 +44,10 @@ REPO = Path(__file__).resolve().parents[1]
 # checkout whose window opens files from `window_opening.open_dialog`.
 DRIVER = """
 import json, os, sys, time
-report, path, fifo = sys.argv[1], sys.argv[2], sys.argv[3] == "fifo"
+report, path, fifo, paste = sys.argv[1], sys.argv[2], sys.argv[3] == "fifo", sys.argv[4]
 if fifo:  # this thread only; threads it starts inherit it, processes it starts do not
     os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(10))
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 import caveat
@@ -84,6 +88,7 @@ def main():
         out["gui_cpu_s"] = time.thread_time() - clock["cpu0"]
         with open(report, "w", encoding="utf-8") as fh:
             json.dump(out, fh)
+        app.clipboard().clear()  # a QMimeData made in Python left there crashes Qt at exit
         app.quit()
 
     def opened(tab):
@@ -106,7 +111,17 @@ def main():
             QTimer.singleShot(100, end)  # the last paint's turn counted too
 
     def open_from_menu():
-        action = next(a for a in window.findChildren(QAction) if a.text() == "&Open…")
+        item = "&Open…"
+        if paste:  # on the clipboard before the clock starts: the reader copied it earlier
+            data = QMimeData()
+            with open(path.removesuffix(".html"), encoding="utf-8") as fh:
+                data.setText(fh.read())
+            if paste == "html":  # a browser's copy holds both
+                with open(path, encoding="utf-8") as fh:
+                    data.setHtml(fh.read())
+            app.clipboard().setMimeData(data)
+            item = "New from &Clipboard"
+        action = next(a for a in window.findChildren(QAction) if a.text() == item)
         clock["t0"] = clock["last"] = time.perf_counter()
         clock["cpu0"] = clock["last_cpu"] = time.thread_time()
         ticker.start()
@@ -150,8 +165,24 @@ def long_file(words: int, folder: Path) -> Path:
     return path
 
 
-def open_once(path: Path, source: str = "", fifo: bool = False) -> dict:
-    """One window, one file opened from its menu; the driver's figures."""
+def as_html(path: Path) -> Path:
+    """`path`'s blocks as the HTML a browser puts on the clipboard, written beside it."""
+    blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    body = []
+    for block in blocks:
+        level = len(block) - len(block.lstrip("#"))
+        tag = f"h{level}" if 0 < level <= 6 else "p"
+        body.append(f"<{tag}>{html.escape(block.lstrip('#').strip())}</{tag}>")
+    page = Path(f"{path}.html")
+    page.write_text(
+        "<html><body><!--StartFragment-->" + "\n".join(body) + "<!--EndFragment--></body></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+def open_once(path: Path, source: str = "", fifo: bool = False, paste: str = "") -> dict:
+    """One window, one file opened from its menu (or pasted); the driver's figures."""
     with tempfile.TemporaryDirectory(prefix="caveat-open-") as folder:
         env = {
             **os.environ,
@@ -163,7 +194,7 @@ def open_once(path: Path, source: str = "", fifo: bool = False) -> dict:
         }
         report = Path(folder) / "report.json"
         mode = "fifo" if fifo else "plain"
-        command = [sys.executable, "-c", DRIVER, str(report), str(path), mode]
+        command = [sys.executable, "-c", DRIVER, str(report), str(path), mode, paste]
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
         if not report.is_file():
             raise SystemExit(f"the window did not report:\n{done.stderr[-2000:]}")
@@ -186,17 +217,21 @@ def main() -> int:
     parser.add_argument("--file", type=Path, help="open this file instead")
     parser.add_argument("--compare-src", default="", help="another checkout's src, interleaved")
     parser.add_argument("--fifo", action="store_true", help="the GUI thread under SCHED_FIFO")
+    parser.add_argument("--paste", choices=("text", "html"), help="paste the file's text instead")
     args = parser.parse_args()
     path = args.file or long_file(args.words, Path(tempfile.mkdtemp(prefix="caveat-open-text-")))
     words = len(path.read_text(encoding="utf-8").split())
-    print(f"{path.name}: {words:,} words; load average at start {os.getloadavg()[0]:.1f} (2 cores)")
+    opened = as_html(path) if args.paste == "html" else path
+    how = f" pasted as {args.paste}" if args.paste else ""
+    load = os.getloadavg()[0]
+    print(f"{path.name}{how}: {words:,} words; load average at start {load:.1f} (2 cores)")
     variants = {"this checkout": ""}
     if args.compare_src:
         variants[args.compare_src] = args.compare_src
     results: dict[str, list[dict]] = {name: [] for name in variants}
     for n in range(args.runs):
         for name, source in variants.items():
-            results[name].append(open_once(path, source, args.fifo))
+            results[name].append(open_once(opened, source, args.fifo, args.paste or ""))
             print(f"  {name} run {n + 1}: {_line(results[name][-1])}")
     for name, rows in results.items():
         print(f"{name} (findings {rows[0].get('findings', 0):,}):")

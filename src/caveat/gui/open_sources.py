@@ -1,8 +1,8 @@
-"""Where articles come from: files and web addresses (loaded off the GUI thread), and the
-clipboard (File > New from Clipboard, Ctrl+V). The loaders build the Document; this module only
-asks and waits.
+"""Where articles come from: files, web addresses and the clipboard (File > New from Clipboard,
+Ctrl+V), all loaded off the GUI thread. The loaders build the Document; this module only asks
+and waits.
 
-A file or page is loaded on a thread of its own, so the window keeps painting; it is a daemon
+A file, page or paste is loaded on a thread of its own, so the window keeps painting; it is a daemon
 thread, so closing the window never waits for a slow site (the fetch gives up after its timeout
 anyway). The thread never touches Qt: it leaves its result in a queue that a timer on the GUI
 thread collects. (Emitting a signal from it crashed the process when a fetch ended after the window,
@@ -14,6 +14,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from caveat.document import Document
 from caveat.loaders import DEFAULT_MAX_BYTES, LoadError, is_web_address, load_source
-from caveat.loaders.pasted import load_pasted
+from caveat.loaders.pasted import CLIPBOARD, load_pasted
 from caveat.reference import reference
 from caveat.rules import all_rules
 from caveat.sensitivity import calibration, rule_levels
@@ -37,27 +38,49 @@ def as_address(typed: str) -> str:
     return typed
 
 
-def document_from_clipboard() -> Document:
-    """The clipboard's article (its HTML when it has some: links count as sources)."""
+@dataclass(frozen=True)
+class Pasted:
+    """What the clipboard held: its text, and its HTML when a browser put some there (links count
+    as sources). Read on the GUI thread, as Qt requires, which is cheap; parsed into a Document on
+    the loading thread, which is not (100,000 words of HTML held the GUI thread 0.3 s)."""
+
+    text: str
+    html: str = ""
+
+    def __str__(self) -> str:  # what the message bar and LoadError name (not 600 KB of text)
+        return CLIPBOARD
+
+
+#: a file, a web address or a paste
+Source = Path | str | Pasted
+
+
+def clipboard_contents() -> Pasted:
+    """The clipboard's text and HTML, as they are now (empty if it holds neither)."""
     data = QGuiApplication.clipboard().mimeData()
     if data is None:
-        raise LoadError("clipboard", "there is no text on the clipboard")
-    html = data.html() if data.hasHtml() else ""
-    text = data.text() if data.hasText() else ""
-    return load_pasted(text, html)
+        return Pasted("")
+    return Pasted(data.text() if data.hasText() else "", data.html() if data.hasHtml() else "")
+
+
+def source_name(where: str) -> str:
+    """A source as a message names it: a site, a file's name, or the clipboard."""
+    if where == CLIPBOARD:
+        return "the pasted text"
+    return site_of(where) if "://" in where else Path(where).name
 
 
 class SourceOpener(QObject):
-    """Loads files and fetches addresses off the GUI thread and hands back each Document or
-    reason. Reading, decoding, boilerplate and language detection all happen on the loading
-    thread: at 100,000 words they took ~50 ms, a frozen window if done on the GUI thread.
+    """Loads files, fetches addresses and parses pastes off the GUI thread and hands back each
+    Document or reason. Reading, decoding, boilerplate and language detection all happen on the
+    loading thread: at 100,000 words they took ~50 ms, a frozen window if done on the GUI thread.
 
     Sources asked for together (File > Open of three files, `caveat A B C`) arrive in the order
     asked for, whichever finishes first; separate requests do not wait for each other (a slow
     site does not hold back a file opened after it)."""
 
     opened = Signal(object)  # Document
-    failed = Signal(str, str)  # file or address, reason
+    failed = Signal(str, str)  # file, address or CLIPBOARD; reason
     #: how often the GUI thread looks for results while a load runs: short, since a file takes
     #: tens of milliseconds, and the wait adds to a cold start's time to the first highlights
     POLL_MS = 10
@@ -78,14 +101,14 @@ class SourceOpener(QObject):
         return bool(self._pending)
 
     def waiting_for(self) -> list[str]:
-        """The files and addresses still loading, in the order asked for."""
+        """The files, addresses and pastes (CLIPBOARD) still loading, in the order asked for."""
         return [source for _batch, source in self._pending.values()]
 
-    def open(self, source: Path | str) -> int:
-        """Start loading one file or address (others still coming keep coming)."""
+    def open(self, source: Source) -> int:
+        """Start loading one file, address or paste (others still coming keep coming)."""
         return self.open_all([source])[0]
 
-    def open_all(self, sources: Sequence[Path | str]) -> list[int]:
+    def open_all(self, sources: Sequence[Source]) -> list[int]:
         """Start loading `sources`, delivered in this order."""
         batch = self._request + 1
         requests = []
@@ -150,16 +173,19 @@ def read_rule_tables() -> None:
     reference()
 
 
-def _load(results: queue.SimpleQueue, request: int, source: Path | str, max_bytes: int) -> None:
+def _load(results: queue.SimpleQueue, request: int, source: Source, max_bytes: int) -> None:
     """On the loading thread: load the source and leave the Document or LoadError in
     `results`. Never touches Qt."""
     try:
-        result: object = load_source(source, max_bytes)
+        if isinstance(source, Pasted):
+            result: object = load_pasted(source.text, source.html)
+        else:
+            result = load_source(source, max_bytes)
         read_rule_tables()
     except LoadError as exc:
         result = exc
     except Exception as exc:  # noqa: BLE001 - a loader bug must reach the reader as a message
-        result = LoadError(source, f"could not be opened ({type(exc).__name__}: {exc})")
+        result = LoadError(str(source), f"could not be opened ({type(exc).__name__}: {exc})")
     results.put((request, result))
 
 

@@ -1,7 +1,7 @@
 """Opening articles into the window's tabs: from files (the Open dialog, Open Recent, the
 welcome page, the command line, drag and drop, the last session), web addresses and the
-clipboard. Files and addresses load off the GUI thread (open_sources.SourceOpener); the message
-bar says what is loading and offers Cancel. Reopening an article replaces its tab; the article
+clipboard. All three load off the GUI thread (open_sources.SourceOpener); the message bar says
+what is loading and offers Cancel. Reopening an article replaces its tab; the article
 in front is analysed first."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from caveat.document import Document
 from caveat.gui.document_tab import DocumentTab
-from caveat.gui.open_sources import ask_for_address, document_from_clipboard, site_of
+from caveat.gui.open_sources import ask_for_address, clipboard_contents, source_name
 from caveat.loaders import LoadError, is_web_address, load_document, supported_extensions
+from caveat.loaders.pasted import CLIPBOARD
 from caveat.resources import sample_article
 
 #: The most text the window opens. The window holds its text, layout and highlights (about 60 MB
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
     from caveat.gui.layer_visibility import LayerVisibility
     from caveat.gui.message_bar import MessageBar
-    from caveat.gui.open_sources import SourceOpener
+    from caveat.gui.open_sources import Source, SourceOpener
     from caveat.gui.reader_filters import ReaderFilters
     from caveat.gui.settings import Settings
     from caveat.gui.tab_history import TabHistory
@@ -103,17 +104,10 @@ class OpeningWindow(QMainWindow):
             self.settings.set_last_directory(Path(paths[0]).parent)
             self.open_files([Path(p) for p in paths])
 
-    def paste_article(self) -> DocumentTab | None:
-        """File > New from Clipboard (Ctrl+V): the clipboard's text or web page in a new tab."""
-        try:
-            document = document_from_clipboard()
-        except LoadError as exc:
-            self.message_bar.show_error(f"Nothing to open: {html.escape(exc.reason)}.")
-            return None
-        if reason := too_long_for_window(document):
-            self.message_bar.show_error(f"The clipboard's text was not opened: {reason}.")
-            return None
-        return self._show_document(document)
+    def paste_article(self) -> None:
+        """File > New from Clipboard (Ctrl+V): the clipboard's text or web page in a new tab,
+        parsed off the GUI thread like a file (only reading the clipboard is done here)."""
+        self.open_files([clipboard_contents()])
 
     def open_address(self, address: str = "") -> None:
         """File > Open Address (Ctrl+L): fetch a page off the GUI thread, then open it."""
@@ -121,10 +115,10 @@ class OpeningWindow(QMainWindow):
         if address:
             self.open_files([address])
 
-    def open_files(self, sources: Sequence[Path | str], at_start: bool = False) -> None:
-        """Open files and web addresses in tabs, in this order, each when it has loaded off the
-        GUI thread; the message bar says what is loading, with Cancel. `at_start`: the window
-        has just come up for them, so no welcome page shows in the meantime."""
+    def open_files(self, sources: Sequence[Source], at_start: bool = False) -> None:
+        """Open files, web addresses and pastes in tabs, in this order, each when it has loaded
+        off the GUI thread; the message bar says what is loading, with Cancel. `at_start`: the
+        window has just come up for them, so no welcome page shows in the meantime."""
         if not sources:
             return
         if not self._opening:
@@ -137,7 +131,8 @@ class OpeningWindow(QMainWindow):
 
     def _on_source_opened(self, document: Document) -> None:
         if reason := too_long_for_window(document):
-            self._add_report(True, f"<b>{html.escape(document.name)}</b> was not opened: {reason}.")
+            name = html.escape(document.name) if document.origin else "The pasted text"
+            self._add_report(True, f"<b>{name}</b> was not opened: {reason}.")
         else:
             self._show_document(document)
             if document.source is not None:
@@ -145,10 +140,13 @@ class OpeningWindow(QMainWindow):
         self._opening_done()
 
     def _on_source_failed(self, where: str, reason: str) -> None:
-        name = where if "://" in where else Path(where).name
-        self._add_report(
-            True, f"<b>{html.escape(name)}</b> could not be opened: {html.escape(reason)}."
-        )
+        if where == CLIPBOARD:
+            self._add_report(True, f"Nothing to open: {html.escape(reason)}.")
+        else:
+            name = where if "://" in where else Path(where).name
+            self._add_report(
+                True, f"<b>{html.escape(name)}</b> could not be opened: {html.escape(reason)}."
+            )
         self._opening_done()
 
     def _opening_done(self) -> None:
@@ -174,7 +172,7 @@ class OpeningWindow(QMainWindow):
         """The errors and notices of this round of opening, and what is still loading."""
         lines = [text for _error, text in self._open_report]
         if waiting := self.source_opener.waiting_for():
-            first = site_of(waiting[0]) if "://" in waiting[0] else Path(waiting[0]).name
+            first = source_name(waiting[0])
             more = f" and {len(waiting) - 1} more" if len(waiting) > 1 else ""
             lines.append(f"Opening {html.escape(first)}{more}…")
         if not lines:

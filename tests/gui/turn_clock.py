@@ -1,0 +1,33 @@
+"""How long the window's event loop stalls, measured from inside it."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+#: the issue's bound: no turn of the event loop may keep the GUI thread busy longer
+TURN_LIMIT_MS = 50
+
+
+class TurnClock:
+    """A 5 ms timer: the longest wall-clock gap between its ticks, and the most CPU time the GUI
+    thread spent between two ticks (on a loaded machine a gap may be the machine's, waiting for
+    a core; CPU time is the window's own work)."""
+
+    def __init__(self) -> None:
+        self.longest_gap_ms = self.busiest_ms = 0.0
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+
+    def tick(self) -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last) * 1000)
+        self.busiest_ms = max(self.busiest_ms, (cpu - self._last_cpu) * 1000)
+        self._last, self._last_cpu = now, cpu
+
+    def stop(self) -> None:
+        self._timer.stop()
