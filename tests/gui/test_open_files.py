@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from turn_clock import TURN_LIMIT_MS, TurnClock
+from turn_clock import TURN_LIMIT_MS, TurnClock, show_warm
 
 from caveat.document import Document
 from caveat.gui.main_window import MainWindow
@@ -46,11 +46,7 @@ def same_document(one: Document, other: Document) -> bool:
 
 def test_the_window_keeps_answering_while_100000_words_open(window, qtbot, tmp_path):
     path = long_article(tmp_path)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.runner.signals.pipeline_ready, timeout=60_000):
-        window.runner.preload()  # as the window does at start: no process spawned in the turns
+    show_warm(window, qtbot)
     clock = TurnClock()
     started = time.thread_time()
     window.open_files([path])

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from turn_clock import TURN_LIMIT_MS, TurnClock
+from turn_clock import TURN_LIMIT_MS, TurnClock, show_warm
 
 from caveat.gui import open_sources, window_opening
 from caveat.gui.open_sources import as_address
@@ -101,11 +101,7 @@ def test_the_window_keeps_answering_while_100000_words_of_html_are_pasted(window
     text = "\n\n".join([body] * round(100_000 / len(body.split())))
     paragraphs = (b for b in text.split("\n\n") if b.strip())
     clipboard(text, "".join(f"<p>{html.escape(b)}</p>" for b in paragraphs))
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.runner.signals.pipeline_ready, timeout=60_000):
-        window.runner.preload()  # as the window does at start: no process spawned in the turns
+    show_warm(window, qtbot)
     clock = TurnClock()
     with qtbot.waitSignal(window.document_opened, timeout=30_000) as opened:
         window.paste_article()

@@ -10,6 +10,16 @@ from PySide6.QtCore import QTimer
 TURN_LIMIT_MS = 50
 
 
+def show_warm(window, qtbot) -> None:
+    """Show the window at a reader's size with its analysis process ready, as it is once started:
+    no process is spawned during the turns a test then measures."""
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.runner.signals.pipeline_ready, timeout=60_000):
+        window.runner.preload()
+
+
 class TurnClock:
     """A 5 ms timer: the longest wall-clock gap between its ticks, and the most CPU time the GUI
     thread spent between two ticks (on a loaded machine a gap may be the machine's, waiting for
