@@ -20,7 +20,11 @@ os.environ["XDG_CACHE_HOME"] = str(_user_home / "cache")
 os.environ["XDG_DATA_HOME"] = str(_user_home / "data")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout, or beside the folder of git worktrees (/work/wt/<branch>)
+SHARED = next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared",
+)
 DATA = Path(__file__).resolve().parent / "data"
 
 
