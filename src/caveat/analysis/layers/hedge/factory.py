@@ -22,6 +22,7 @@ from caveat.analysis.layers.hedge.lexicon_reader import hedge_lexicon
 from caveat.analysis.layers.hedge.modals import conditional_modal, epistemic_modal, inferred_modal
 from caveat.analysis.layers.hedge.nouns import hedging_noun
 from caveat.analysis.layers.hedge.scan import Hit, SentenceScan
+from caveat.analysis.layers.hedge.starts import RuleStarts
 from caveat.analysis.layers.hedge.unnamed_source import unnamed_source
 from caveat.analysis.layers.hedge.vague_quantity import vague_quantity
 from caveat.analysis.layers.hedge.verbs import first_person_belief, hedging_verb
@@ -30,7 +31,7 @@ from caveat.analysis.shared.phrases import PhraseLists
 from caveat.rules import rule_book, shown_at
 
 #: The rules in the order they are tried at each word, most specific first: the first to claim
-#: a word keeps it.
+#: a word keeps it. Each word tries only those that can fire on it (starts.py).
 RULES: tuple[Callable[[SentenceScan, int], Hit | None], ...] = (
     approximator,
     approximate_duration,  # thorough only: the words no other rule takes (see _hits)
@@ -59,16 +60,18 @@ class HedgeDetector:
         self.lex = hedge_lexicon(lexicon)
         self.rules = rule_book(spans_key, lexicon)
         self.phrases = PhraseLists(nlp.vocab, self.lex.phrase_lists())
+        self.starts = RuleStarts(self.lex, RULES)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[self.spans_key] = []
         tagged = doc.has_annotation("TAG")
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        phrase_starts = self.starts.phrase_starts(self.phrases, doc)
         for sentence in sentences:
             taken = -1  # last token index already inside a span shown at balanced
             taken_thorough = -1  # ... inside any span
             for start, end, rule, figure in self._hits(
-                SentenceScan(self.lex, self.phrases, sentence, tagged)
+                SentenceScan(self.lex, self.phrases, sentence, tagged), phrase_starts
             ):
                 balanced = shown_at(self.rules[rule].level)
                 if start <= (taken if balanced else max(taken, taken_thorough)):
@@ -79,13 +82,19 @@ class HedgeDetector:
                 taken_thorough = max(taken_thorough, end - 1)
         return doc
 
-    def _hits(self, scan: SentenceScan) -> list[Hit]:
+    def _hits(self, scan: SentenceScan, phrase_starts: dict[int, int]) -> list[Hit]:
+        """The first hit of the rules at each word of the sentence; `phrase_starts` holds the
+        rules the Doc's listed phrases may start (RuleStarts.phrase_starts)."""
         triggers, verbs = self.lex.triggers, self.lex.verb_kinds
+        by_word, by_lemma, base = self.starts.by_word, self.starts.by_lemma, scan.base
         found: list[Hit] = []
         for i, word in enumerate(scan.lows):
             # Most words start no rule: a set lookup keeps the scan cheap on long articles.
             if word in triggers or scan.lemmas[i] in verbs or word[:1].isdigit():
-                for rule in RULES:
+                # Of those, "the" or "in" can start a rule only where a listed phrase begins:
+                # each word tries just the rules that can fire on it, still in RULES order.
+                rules = by_word.get(word, 0) | by_lemma.get(scan.lemmas[i], 0)
+                for rule in self.starts.in_order(rules | phrase_starts.get(base + i, 0)):
                     hit = rule(scan, i)
                     if hit:
                         found.append(hit)

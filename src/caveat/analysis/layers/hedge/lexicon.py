@@ -123,7 +123,6 @@ class HedgeLexicon:
     vague_not_nouns: frozenset[str]
     vague_pronouns: frozenset[str]
     triggers: frozenset[str] = frozenset()  # every word that can start a rule
-    vague_starts: frozenset[str] = frozenset()  # every word that can start a vague quantity
 
     def __post_init__(self) -> None:
         words: set[str] = set(self.modals) | self.hedging_adverbs | self.hearsay_adverbs
@@ -142,9 +141,6 @@ class HedgeLexicon:
         ):
             words |= {phrase[0] for phrase in phrases}
         object.__setattr__(self, "triggers", frozenset(words))
-        starts = self.vague_quantifiers | {p[0] for p in self.vague_phrases}
-        starts |= {p[1] for p in self.reach_phrases}  # "in some cases" is found from "some"
-        object.__setattr__(self, "vague_starts", frozenset(starts))
 
     def phrase_lists(self) -> dict[str, Phrases]:
         """The phrase lists the rules look up, by name, for the PhraseMatcher."""

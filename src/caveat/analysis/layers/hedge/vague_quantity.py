@@ -22,8 +22,6 @@ VERB_TAGS = {"VBP", "VBD", "VBZ", "MD"}
 
 def vague_quantity(scan: SentenceScan, i: int) -> Hit | None:
     lex = scan.lex
-    if scan.low(i) not in lex.vague_starts:
-        return None  # most words that reach this rule start no vague quantity: one set lookup
     # "in some cases": how often, left vague. Found from its quantity, so that "in", one of the
     # commonest words, starts no rule.
     reach = scan.phrase_at(i - 1, "reach_phrases") if i > 0 else 0
