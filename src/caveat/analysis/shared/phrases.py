@@ -45,6 +45,11 @@ class PhraseLists:
             self._starts = {name: sorted(by_start) for name, by_start in ends.items()}
         return self._ends
 
+    def matches(self, doc: Doc) -> Mapping[str, Mapping[int, list[int]]]:
+        """Per list, token index -> ends of the phrases starting there, longest first, over the
+        whole Doc (phrases may cross its sentences' ends). Kept for the Doc: do not change it."""
+        return self._matches(doc)
+
     def starts(self, doc: Doc, name: str, start: int, limit: int) -> Iterator[int]:
         """Token indices in [start, limit) where a phrase of `name` starts, in order."""
         self._matches(doc)

@@ -90,7 +90,7 @@ class RuleStarts:
         self.rules = tuple(rules)
         self.by_word: dict[str, int] = {}
         self.by_lemma: dict[str, int] = {}
-        self.by_phrase: list[tuple[str, int, int]] = []  # phrase list, its start from i, rules
+        by_phrase: dict[tuple[str, int], int] = {}  # (phrase list, its start from i) -> rules
         for k, rule in enumerate(self.rules):
             start, bit = STARTS[rule], 1 << k
             words = {w for name in start.words for w in getattr(lex, name)}
@@ -100,16 +100,19 @@ class RuleStarts:
             for lemma, kind in lex.verb_kinds.items():
                 if start.any_verb or kind in start.verb_kinds:
                     self.by_lemma[lemma] = self.by_lemma.get(lemma, 0) | bit
-            self.by_phrase += [(name, offset, bit) for name, offset in start.phrases]
+            for name, offset in start.phrases:
+                by_phrase[name, offset] = by_phrase.get((name, offset), 0) | bit
+        self.by_phrase = tuple((name, offset, bits) for (name, offset), bits in by_phrase.items())
         self._in_order: dict[int, tuple[Rule, ...]] = {}
 
     def phrase_starts(self, phrases: PhraseLists, doc: Doc) -> dict[int, int]:
         """Token index in `doc` -> the rules a listed phrase there may start, from the
-        PhraseMatcher's matches over the whole Doc (the rules still check the sentence end)."""
+        PhraseMatcher's one pass over the Doc (the rules still check the sentence's end)."""
+        matches = phrases.matches(doc)
         found: dict[int, int] = {}
-        for name, offset, bit in self.by_phrase:
-            for start in phrases.starts(doc, name, 0, len(doc)):
-                found[start - offset] = found.get(start - offset, 0) | bit
+        for name, offset, bits in self.by_phrase:
+            for start in matches.get(name, {}):  # a list with no phrases has no matches
+                found[start - offset] = found.get(start - offset, 0) | bits
         return found
 
     def in_order(self, bits: int) -> tuple[Rule, ...]:
