@@ -5,7 +5,7 @@ are analysed by whoever the caller has: this process's own pipeline (the command
 batch), the helper process (parallel.py: the window; for a long document it forks a second
 one of its own, tail.py), or both sharing a long document. The helper (or its second process)
 also measures the document's readability, unless the caller has it measured elsewhere (the
-command line forks a process for a long document's readability, and every block's, before it
+command line forks a process for the document's readability, and every block's, before it
 even imports spaCy: readability/early.py). Results are assembled into an Analysis
 (results.py) and stored in the cache.
 

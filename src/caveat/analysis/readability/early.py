@@ -1,4 +1,4 @@
-"""A long document's readability, measured in a process forked before spaCy is imported.
+"""A document's readability, measured in a process forked before spaCy is imported.
 
 The command line spends its first second importing spaCy and loading the model on one core
 while the other waits. The readability needs textstat only: the whole document's (0.4-0.7 s of
@@ -8,7 +8,8 @@ learning the same words' syllables). Forked while this process still has a singl
 spaCy, a small process (textstat and the document, some 40 MB) measures the whole document on
 the idle core, then every paragraph with the words it has learnt, and sends each back through
 a pipe; the analysis processes leave their blocks' metrics empty (`measure=False`) and the run
-fills them in from here.
+fills them in from here. A short article gains too: textstat's import, its hyphenation
+patterns and the measuring leave the command's one busy core (the sample: 1.04 -> 0.96 s).
 
 Each figure is computed by the same function on the same text as before (`document_readability`,
 `block_readability`), in another process: the same figures. Whatever goes wrong (no fork on
