@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from turn_clock import TURN_LIMIT_MS, TurnClock, show_warm
+from turn_clock import TESTED_TURN_MS, TurnClock, show_warm
 
 from caveat.document import Document
 from caveat.gui.main_window import MainWindow
@@ -59,9 +59,9 @@ def test_the_window_keeps_answering_while_100000_words_open(window, qtbot, tmp_p
     tab.cancel()
     assert tab.reader.toPlainText() == tab.document.text.replace("\r", "\n")
     assert asked_ms < 10  # asking only starts a thread
-    # every turn, the tab being built and the text appended included, under the bound (the
-    # load on the GUI thread alone took about as much at this size)
-    assert clock.busiest_ms < TURN_LIMIT_MS, f"a turn took {clock.busiest_ms:.0f} ms of CPU"
+    # every turn, the tab being built and the text appended included, under the bound (a load
+    # back on the GUI thread fails `asked_ms` above, whatever the machine's speed)
+    assert clock.busiest_ms < TESTED_TURN_MS, f"a turn took {clock.busiest_ms:.0f} ms of CPU"
 
 
 def test_several_files_open_in_tabs_in_the_order_asked_for(window, qtbot, tmp_path):
