@@ -31,12 +31,13 @@ def reporting_verb_spans(
     lower = lower_words(doc)
     headline: bool | None = None  # told at the first listed verb form: most sentences have none
     for i in range(sent.start, sent.end):
-        if lower[i] not in lex.verb_forms:
+        listed = lex.verb_forms.get(lower[i])
+        if listed is None:
             continue  # only the listed verbs' forms can be reporting verbs
         tok = doc[i]
         if headline is None:
             headline = _is_headline(sent)
-        verb_lemma = _verb_lemma(tok, lex, tagged, headline)
+        verb_lemma = _verb_lemma(tok, listed, lex, tagged, headline)
         if verb_lemma is None:
             continue
         kind = _verb_kind(verb_lemma, lex, stance)
@@ -92,10 +93,10 @@ def reporting_verb_spans(
     return spans
 
 
-def _verb_lemma(tok: Token, lex: AttributionLexicon, tagged: bool, headline: bool) -> str | None:
-    verb_lemma = lex.verb_forms.get(tok.lower_)
-    if verb_lemma is None:
-        return None
+def _verb_lemma(
+    tok: Token, verb_lemma: str, lex: AttributionLexicon, tagged: bool, headline: bool
+) -> str | None:
+    """`verb_lemma`, the listed verb whose form `tok` is, if `tok` is used as that verb here."""
     if headline and verb_lemma in lex.headline_verbs and tok.doc[tok.i - 1].tag_ in tags.NAME:
         return verb_lemma  # "Trump Says He Would...": a headline's verb after a name
     if tok.is_title and not tok.is_sent_start:
